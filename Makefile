@@ -1,0 +1,51 @@
+# PainMap: `make run` starts the app, `make test` runs the whole suite. Both set themselves up.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+APP    := $(VENV)/.installed-app
+DEV    := $(VENV)/.installed-dev
+
+.PHONY: help run test lint format validate maps docs browser clean
+
+help:  ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(APP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV): requirements-dev.txt $(APP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(APP)  ## start the app on http://127.0.0.1:8501
+	$(PY) -m streamlit run app.py
+
+browser:  ## make sure a Chromium is there (browser tests and image export use it)
+	@sh tools/ensure-chromium.sh
+
+test: $(DEV) browser  ## run the whole test suite, browser tests included
+	$(PY) -m pytest
+
+lint: $(DEV)  ## ruff: lint and formatting
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(DEV)  ## ruff: fix formatting
+	$(PY) -m ruff format .
+
+validate: $(APP)  ## check maps/ and data/
+	$(PY) -m painmap validate
+
+maps: $(APP)  ## redraw maps/*.geojson from tools/draw_maps.py, then the contact sheet
+	$(PY) tools/draw_maps.py
+	$(MAKE) docs
+
+docs: $(APP) browser  ## redraw docs/atlas.png
+	$(PY) -m painmap sheet --out docs/atlas.png
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

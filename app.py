@@ -1,0 +1,10 @@
+"""PainMap's web app: `streamlit run app.py` (or `make run`). Only builds the navigation."""
+
+import streamlit as st
+
+st.set_page_config(page_title="PainMap", page_icon="🦶", layout="wide")
+
+pages = [
+    st.Page("app_pages/map.py", title="Where does it hurt?", icon="🦶", default=True),
+]
+st.navigation(pages).run()

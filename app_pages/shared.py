@@ -1,0 +1,28 @@
+"""What the pages share: the atlas loaded once per server, and a friendly page when it is broken."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import painmap
+from painmap.contract import VIEW_IDS
+from painmap.views import VIEWS
+
+VIEW_NAMES = {v: VIEWS[v].name for v in VIEW_IDS}
+SIDE_NAMES = {"right": "Right", "left": "Left"}
+
+
+@st.cache_resource(show_spinner=False)
+def _atlas():
+    return painmap.load_atlas()
+
+
+def atlas():
+    """The atlas; when its files are broken, a plain page saying what to fix, then stop."""
+    try:
+        return _atlas()
+    except painmap.AtlasError as err:
+        st.error("PainMap cannot start: some of its map or data files are broken.")
+        st.markdown("Run `python -m painmap validate` in the project folder. It found:")
+        st.code("\n".join(str(p) for p in err.problems), language=None)
+        st.stop()

@@ -1,0 +1,3 @@
+from painmap.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""The atlas: the five drawn views of the foot and lower leg, read once and validated.
+
+>>> atlas = load_atlas()
+>>> atlas.view("plantar", "left").landmark_xy("heel_center")
+(-0.0, 38.0)
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from painmap.contract import SIDE_IDS, VIEW_IDS
+from painmap.errors import AtlasError, Problem
+from painmap.io.maps import read_view
+from painmap.viewmap import ViewMap
+from painmap.views import check_side, check_view
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """The drawn views, for both sides, read from ``root/maps``."""
+
+    root: Path
+    version: str
+    views: Mapping[tuple[str, str], ViewMap] = field(repr=False)
+
+    def view(self, view: str, side: str = "right") -> ViewMap:
+        """One view as it lies for ``side``."""
+        return self.views[(check_view(view), check_side(side))]
+
+    def landmarks(self, view: str | None = None, side: str = "right") -> pd.DataFrame:
+        """Every landmark (of one view, or all), one row each: view, id, x, y."""
+        rows = [
+            {"view": v, "id": lid, "x": p.x, "y": p.y}
+            for v in ((check_view(view),) if view else VIEW_IDS)
+            for lid, p in self.view(v, side).landmarks.items()
+        ]
+        return pd.DataFrame(rows, columns=["view", "id", "x", "y"])
+
+
+def read_atlas(root: Path | str = ROOT) -> Atlas:
+    """Read and validate the atlas under ``root``; AtlasError lists every fault in every file."""
+    root = Path(root)
+    problems: list[Problem] = []
+    views: dict[tuple[str, str], ViewMap] = {}
+    digest = hashlib.sha256()
+    for view in VIEW_IDS:
+        path = root / "maps" / f"{view}.geojson"
+        try:
+            right = read_view(path, label=f"maps/{view}.geojson")
+            digest.update(path.read_bytes())
+        except AtlasError as err:
+            problems.extend(err.problems)
+            continue
+        for side in SIDE_IDS:
+            views[(view, side)] = right.for_side(side)
+    if problems:
+        raise AtlasError(problems)
+    from painmap import __version__
+
+    return Atlas(root=root, version=f"{__version__}+{digest.hexdigest()[:10]}", views=views)
+
+
+@functools.cache
+def load_atlas() -> Atlas:
+    """The bundled atlas (maps/ and data/ beside the package), read once per process."""
+    return read_atlas(ROOT)

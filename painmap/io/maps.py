@@ -1,0 +1,139 @@
+"""Read one view of the atlas from its GeoJSON file, validated, into a :class:`ViewMap`.
+
+Every fault found is collected as a :class:`~painmap.errors.Problem` naming the file and the
+feature, so ``python -m painmap validate`` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from types import MappingProxyType
+
+import shapely
+from shapely import LineString, Point, Polygon
+
+from painmap.contract import LANDMARK_IDS, VIEW_IDS
+from painmap.errors import AtlasError, Problem
+from painmap.viewmap import Detail, ViewMap
+
+# A drawing of an adult foot and leg spans a few hundred millimetres. Far smaller or larger
+# extents mean the file was saved in other units (centimetres, metres, degrees).
+EXTENT_MM = (150.0, 1200.0)
+
+
+def read_view(path: Path, label: str | None = None) -> ViewMap:
+    """Read and validate the view file at ``path``; raise AtlasError listing every fault.
+
+    ``label`` is how the file is named in messages (default: the path as given).
+    """
+    name = label or str(path)
+    problems: list[Problem] = []
+
+    def fault(item, message):
+        problems.append(Problem(name, item, message))
+
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AtlasError([Problem(name, None, "file is missing")]) from None
+    except UnicodeDecodeError:
+        raise AtlasError([Problem(name, None, "is not UTF-8 text")]) from None
+    except json.JSONDecodeError as err:
+        raise AtlasError(
+            [
+                Problem(
+                    name,
+                    None,
+                    f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})",
+                )
+            ]
+        ) from None
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        raise AtlasError([Problem(name, None, "is not a GeoJSON FeatureCollection")])
+
+    meta = document.get("painmap")
+    view = Path(path).stem
+    if not isinstance(meta, dict):
+        fault(None, 'has no "painmap" member (view, side, units)')
+        meta = {}
+    if meta.get("view") != view or view not in VIEW_IDS:
+        fault(
+            None,
+            f"view {meta.get('view')!r} is not a known view matching the file name "
+            f"(known: {', '.join(VIEW_IDS)})",
+        )
+    if meta.get("units") != "mm":
+        fault(None, f'units must be "mm", not {meta.get("units")!r}')
+    if meta.get("side", "right") != "right":
+        fault(None, "the atlas is drawn for the right side only; the left is mirrored in code")
+
+    features = document.get("features")
+    if not isinstance(features, list):
+        raise AtlasError([*problems, Problem(name, None, '"features" is not a list')])
+
+    outlines: list[Polygon] = []
+    details: list[Detail] = []
+    landmarks: dict[str, Point] = {}
+    seen: set[tuple[str, str]] = set()
+    for index, feature in enumerate(features):
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        props = props if isinstance(props, dict) else {}
+        kind, fid = props.get("kind"), props.get("id")
+        item = f"feature {index} ({kind or 'no kind'} {fid or 'without id'})"
+        if kind not in ("outline", "detail", "landmark"):
+            fault(item, 'property "kind" must be outline, detail or landmark')
+            continue
+        if not isinstance(fid, str) or not fid:
+            fault(item, 'property "id" is missing')
+            continue
+        if (kind, fid) in seen:
+            fault(item, f"duplicate {kind} id {fid!r}")
+            continue
+        seen.add((kind, fid))
+        try:
+            geometry = shapely.geometry.shape(feature.get("geometry") or {})
+        except Exception as err:  # shapely raises several types for malformed GeoJSON
+            fault(item, f"geometry cannot be read ({err})")
+            continue
+        coords = shapely.get_coordinates(geometry)
+        if not coords.size or not all(math.isfinite(v) for v in coords.ravel()):
+            fault(item, "geometry is empty or has coordinates that are not finite numbers")
+            continue
+        expected = {"outline": Polygon, "detail": LineString, "landmark": Point}[kind]
+        if not isinstance(geometry, expected):
+            fault(item, f"a {kind} must be a {expected.__name__}, not a {geometry.geom_type}")
+            continue
+        if not geometry.is_valid:
+            fault(item, f"invalid geometry: {shapely.is_valid_reason(geometry)}")
+            continue
+        if kind == "outline":
+            outlines.append(geometry)
+        elif kind == "detail":
+            details.append(Detail(fid, str(props.get("label") or fid), geometry))
+        else:
+            landmarks[fid] = geometry
+
+    if len(outlines) != 1:
+        fault(None, f"must have exactly one outline polygon, found {len(outlines)}")
+    else:
+        outline = outlines[0]
+        minx, miny, maxx, maxy = outline.bounds
+        extent = max(maxx - minx, maxy - miny)
+        if not EXTENT_MM[0] <= extent <= EXTENT_MM[1]:
+            fault(
+                "outline",
+                f"spans {extent:g} units; an adult foot and leg in millimetres "
+                f"spans {EXTENT_MM[0]:g} to {EXTENT_MM[1]:g}: are the units right?",
+            )
+        for lid, point in landmarks.items():
+            if not outline.contains(point):
+                fault(f"landmark {lid}", f"at ({point.x:g}, {point.y:g}) lies outside the outline")
+    for lid in LANDMARK_IDS.get(view, ()):
+        if lid not in landmarks:
+            fault(f"landmark {lid}", "is missing (it is part of the public contract)")
+
+    if problems:
+        raise AtlasError(problems)
+    return ViewMap(view, "right", outlines[0], tuple(details), MappingProxyType(landmarks))

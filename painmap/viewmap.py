@@ -1,0 +1,54 @@
+"""One drawn view of the foot and leg: its outline, light detail lines and named landmarks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from shapely import LineString, Point, Polygon
+
+from painmap.geometry import to_side
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A light line drawn inside a view so a person finds their way (toe pad, tendon edge)."""
+
+    id: str
+    label: str
+    line: LineString
+
+
+@dataclass(frozen=True)
+class ViewMap:
+    """A view as drawn for one side; coordinates in millimetres, x to the right, y up."""
+
+    id: str
+    side: str
+    outline: Polygon
+    details: tuple[Detail, ...]
+    landmarks: Mapping[str, Point]
+
+    def for_side(self, side: str) -> ViewMap:
+        """This view as it lies for ``side`` (a mirror image when the side changes)."""
+        if side == self.side:
+            return self
+        return ViewMap(
+            id=self.id,
+            side=side,
+            outline=to_side(self.outline, "left"),
+            details=tuple(Detail(d.id, d.label, to_side(d.line, "left")) for d in self.details),
+            landmarks=MappingProxyType({k: to_side(p, "left") for k, p in self.landmarks.items()}),
+        )
+
+    def landmark_xy(self, landmark: str) -> tuple[float, float]:
+        """The (x, y) of a landmark of this view; KeyError names the ones there are."""
+        try:
+            point = self.landmarks[landmark]
+        except KeyError:
+            known = ", ".join(sorted(self.landmarks))
+            raise KeyError(
+                f"no landmark {landmark!r} in the {self.id} view; it has {known}"
+            ) from None
+        return (point.x, point.y)

@@ -1,0 +1,66 @@
+"""The docs and the code agree: contract ids, README commands, maps/README landmark table."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from painmap import contract
+from painmap.contract import LANDMARK_IDS, VIEW_IDS
+
+from .conftest import ROOT, SHARED
+
+CONTRACT = SHARED / "CONTRACT.md"
+
+
+def _backticked(text: str) -> set[str]:
+    return set(re.findall(r"`([a-z0-9_]+)`", text))
+
+
+def _section(text: str, start: str, end: str) -> str:
+    return text.split(start, 1)[1].split(end, 1)[0]
+
+
+@pytest.fixture(scope="module")
+def contract_text():
+    if not CONTRACT.exists():
+        pytest.skip(f"{CONTRACT} is not beside this checkout")
+    return CONTRACT.read_text()
+
+
+def test_views_and_sides_match_the_contract(contract_text):
+    table = _section(contract_text, "| view id |", "- Units")
+    assert set(re.findall(r"\| `([a-z]+)` \|", table)) == set(VIEW_IDS)
+    assert "`right`, `left`" in contract_text
+
+
+def test_landmarks_match_the_contract(contract_text):
+    section = _section(contract_text, "## Landmarks", "Where a name could be read two ways")
+    for line in re.split(r"\n- ", section)[1:]:
+        view, ids = line.split(":", 1)
+        assert set(LANDMARK_IDS[view.strip()]) == _backticked(ids), view
+
+
+def test_pattern_and_symptom_ids_match_the_contract(contract_text):
+    patterns = _section(contract_text, "## Pattern ids", "## Symptom ids")
+    sources, conditions = patterns.split("Conditions (kind `condition`):")
+    assert _backticked(sources) - {"trigger_point", "ligament"} == set(contract.REFERRAL_SOURCE_IDS)
+    assert _backticked(conditions) == set(contract.CONDITION_IDS)
+    symptoms = _section(contract_text, "## Symptom ids", "## Command line")
+    assert _backticked(symptoms) == {s for group in contract.SYMPTOM_IDS.values() for s in group}
+
+
+def test_maps_readme_lists_every_landmark_at_its_place(atlas):
+    text = (ROOT / "maps" / "README.md").read_text()
+    rows = re.findall(r"\| `(\w+)` \| `(\w+)` \| (-?[\d.]+) \| (-?[\d.]+) \|", text)
+    listed = {(v, i): (float(x), float(y)) for v, i, x, y in rows}
+    expected = {(r.view, r.id): (r.x, r.y) for r in atlas.landmarks().itertuples()}
+    assert listed == expected
+
+
+def test_readme_names_the_two_setup_commands():
+    text = (ROOT / "README.md").read_text()
+    assert "make run" in text and "make test" in text
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci

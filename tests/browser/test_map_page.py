@@ -22,7 +22,8 @@ def test_switching_view_redraws_the_map(page, app_url):
     wait_for_app(page)
     page.locator("label").filter(has_text="Back").first.click()
     page.wait_for_function(
-        "() => (document.querySelector('.js-plotly-plot')?.innerText || '').includes('seen from behind')",
+        "() => (document.querySelector('.js-plotly-plot')?.innerText || '')"
+        ".includes('seen from behind')",
         timeout=30_000,
     )
     assert "medial (inner side)" in page.locator(".js-plotly-plot").first.inner_text()

@@ -8,6 +8,11 @@ __version__ = "0.1.0"
 
 from painmap.atlas import Atlas, load_atlas, read_atlas
 from painmap.errors import AtlasError, Problem
+from painmap.marks import Area, Mark
+from painmap.matching import analyse, match
 from painmap.render import figure
 
-__all__ = ["Atlas", "AtlasError", "Problem", "__version__", "figure", "load_atlas", "read_atlas"]
+__all__ = [
+    "Area", "Atlas", "AtlasError", "Mark", "Problem", "__version__", "analyse", "figure",
+    "load_atlas", "match", "read_atlas",
+]  # fmt: skip

@@ -18,19 +18,31 @@ import pandas as pd
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.errors import AtlasError, Problem
 from painmap.io.maps import read_view
+from painmap.knowledge import Knowledge, read_knowledge
 from painmap.viewmap import ViewMap
 from painmap.views import check_side, check_view
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one atlas, one index
 class Atlas:
-    """The drawn views, for both sides, read from ``root/maps``."""
+    """The drawn views for both sides (``root/maps``) and the knowledge base (``root/data``)."""
 
     root: Path
     version: str
     views: Mapping[tuple[str, str], ViewMap] = field(repr=False)
+    knowledge: Knowledge = field(repr=False)
+
+    @property
+    def zones(self) -> pd.DataFrame:
+        """One row per zone: pattern_id, view, role, zone, geometry (right side), area (mm²)."""
+        return self.knowledge.zones
+
+    @property
+    def patterns(self):
+        """The patterns by id."""
+        return self.knowledge.patterns
 
     def view(self, view: str, side: str = "right") -> ViewMap:
         """One view as it lies for ``side``."""
@@ -56,17 +68,20 @@ def read_atlas(root: Path | str = ROOT) -> Atlas:
         path = root / "maps" / f"{view}.geojson"
         try:
             right = read_view(path, label=f"maps/{view}.geojson")
-            digest.update(path.read_bytes())
         except AtlasError as err:
             problems.extend(err.problems)
             continue
         for side in SIDE_IDS:
             views[(view, side)] = right.for_side(side)
+    knowledge = read_knowledge(root, views, problems)
     if problems:
         raise AtlasError(problems)
+    for path in sorted([*root.glob("maps/*.geojson"), *root.glob("data/**/*.yaml")]):
+        digest.update(path.read_bytes())
     from painmap import __version__
 
-    return Atlas(root=root, version=f"{__version__}+{digest.hexdigest()[:10]}", views=views)
+    version = f"{__version__}+{digest.hexdigest()[:10]}"
+    return Atlas(root=root, version=version, views=views, knowledge=knowledge)
 
 
 @functools.cache

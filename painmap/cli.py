@@ -11,7 +11,9 @@ import sys
 
 from painmap.atlas import ROOT, read_atlas
 from painmap.contract import VIEW_IDS
+from painmap.describe import describe
 from painmap.errors import AtlasError
+from painmap.knowledge import cited_sources
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +42,11 @@ def cmd_validate(args) -> int:
             print(problem)
         print(f"{len(err.problems)} problem(s) found", file=sys.stderr)
         return 1
-    print(f"atlas {atlas.version}: {len(VIEW_IDS)} views sound")
+    k = atlas.knowledge
+    print(
+        f"atlas {atlas.version}: {len(VIEW_IDS)} views, {len(k.patterns)} patterns, "
+        f"{len(atlas.zones)} zones, {len(k.sources)} sources, {len(k.symptoms)} symptoms: sound"
+    )
     return 0
 
 
@@ -54,11 +60,99 @@ def cmd_landmarks(args) -> int:
     return 0
 
 
-def cmd_sheet(args) -> int:
-    from painmap.sheet import write_contact_sheet
+def cmd_patterns(args) -> int:
+    frame = _load().knowledge.patterns_frame()
+    if args.json:
+        json.dump(frame[["id", "kind", "name"]].to_dict(orient="records"), sys.stdout)
+        print()
+    else:
+        print(frame[["id", "kind", "name"]].to_string(index=False))
+    return 0
 
-    path = write_contact_sheet(_load(), args.out)
-    print(f"wrote {path}")
+
+def cmd_show(args) -> int:
+    atlas = _load()
+    if args.id not in atlas.patterns:
+        print(f"painmap: unknown pattern {args.id!r}; see `python -m painmap patterns`",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if not args.json:
+        print(describe(atlas, args.id))
+        return 0
+    pattern = atlas.patterns[args.id]
+    zones = atlas.zones[atlas.zones.pattern_id == args.id]
+    document = pattern.model_dump(mode="json", exclude={"zones"})
+    document["zones"] = [
+        {"view": z.view, "role": z.role, "area_mm2": round(z.area, 1)} for z in zones.itertuples()
+    ]
+    cited = sorted({s for _, s in cited_sources(pattern)})
+    document["source_details"] = [atlas.knowledge.sources[s].model_dump(mode="json") for s in cited]
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def _result_rows(results, top):
+    rows = results.head(top) if top else results
+    return [
+        {"id": r.id, "kind": r.kind, "name": r.name, "score": r.score, "reasons": r.reasons}
+        for r in rows.itertuples()
+    ]
+
+
+def cmd_match(args) -> int:
+    from painmap.matching import analyse
+    from painmap.notation import parse_area, parse_mark
+
+    atlas = _load()
+    try:
+        marks = [parse_mark(m, atlas, args.side) for m in args.mark]
+        marks += [parse_area(a) for a in args.area]
+        analysis = analyse(atlas, marks, args.symptom, side=args.side)
+    except ValueError as err:
+        print(f"painmap: {err}", file=sys.stderr)
+        return 2
+    symptoms = atlas.knowledge.symptoms
+    if args.json:
+        document = {
+            "results": _result_rows(analysis.results, args.top),
+            "red_flags": analysis.red_flags,
+            "unmatched_marks": analysis.unmatched_marks,
+            "unmatched_areas": analysis.unmatched_areas,
+            "warnings": [symptoms[f].message for f in analysis.red_flags],
+        }
+        json.dump(document, sys.stdout, ensure_ascii=False)
+        print()
+        return 0
+    for flag in analysis.red_flags:
+        print(f"WARNING: {symptoms[flag].message}\n")
+    for n in analysis.unmatched_marks:
+        print(f"Mark {n} is off the body: it matches nothing.")
+    for n in analysis.unmatched_areas:
+        print(f"Area {n} is off the body: it matches nothing.")
+    for rank, row in enumerate(_result_rows(analysis.results, args.top), start=1):
+        print(
+            f"{rank:2}. {row['name']} ({row['kind'].replace('_', ' ')})  score {row['score']:.2f}"
+        )
+        for reason in row["reasons"]:
+            print(f"      - {reason}")
+    print("\nPainMap informs and explains; it does not diagnose.")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from painmap.bench import run
+
+    run(_load(), clicks=args.clicks)
+    return 0
+
+
+def cmd_sheet(args) -> int:
+    from painmap import sheet
+
+    atlas = _load()
+    fig = sheet.pattern_sheet(atlas) if args.patterns else sheet.contact_sheet(atlas)
+    print(f"wrote {sheet.write_sheet(fig, args.out)}")
     return 0
 
 
@@ -76,12 +170,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_landmarks)
 
-    p = sub.add_parser("sheet", help="write a contact sheet of every view, both sides (PNG)")
+    p = sub.add_parser("patterns", help="list every pattern: id, kind, name")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_patterns)
+
+    p = sub.add_parser("show", help="everything known of one pattern, with its sources")
+    p.add_argument("id", help="a pattern id (see `patterns`)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("match", help="rank the patterns that fit marks, areas and symptoms")
+    p.add_argument("--side", choices=("right", "left"), default="right")
+    p.add_argument(
+        "--mark",
+        action="append",
+        default=[],
+        metavar="VIEW:X,Y|VIEW:LANDMARK",
+        help="a pain mark (repeatable); add @N for its intensity 0-10",
+    )
+    p.add_argument(
+        "--area",
+        action="append",
+        default=[],
+        metavar='"VIEW:X1,Y1 X2,Y2 ..."',
+        help="a painful area, a polygon of at least 3 points (repeatable)",
+    )
+    p.add_argument(
+        "--symptom",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ID",
+        help="symptom ids (see data/symptoms.yaml)",
+    )
+    p.add_argument("--top", type=int, metavar="N", help="show the N best only")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_match)
+
+    p = sub.add_parser("bench", help="time matching: figures printed, nothing asserted")
+    p.add_argument("--clicks", type=int, default=1000, help="random clicks to time")
+    p.set_defaults(run=cmd_bench)
+
+    p = sub.add_parser("sheet", help="write a sheet of every view, both sides, as a PNG")
     p.add_argument("--out", default="docs/atlas.png")
+    p.add_argument("--patterns", action="store_true", help="every pattern on its views instead")
     p.set_defaults(run=cmd_sheet)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
+        sys.stderr.close()
+        return 0

@@ -11,9 +11,25 @@ ValueError: mark coordinates must be finite numbers, got (nan, 2)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import shapely
+from shapely import Polygon
 
 from painmap.views import check_view
+
+
+def check_intensity(value) -> float | None:
+    """``value`` as a pain intensity from 0 to 10, or None; ValueError otherwise."""
+    if value is None:
+        return None
+    try:
+        level = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"intensity must be a number from 0 to 10, got {value!r}") from None
+    if not 0 <= level <= 10:  # also refuses NaN
+        raise ValueError(f"intensity must be from 0 to 10, got {value}")
+    return level
 
 
 @dataclass(frozen=True)
@@ -37,14 +53,56 @@ class Mark:
             raise ValueError(f"mark coordinates must be finite numbers, got ({self.x}, {self.y})")
         object.__setattr__(self, "x", x)
         object.__setattr__(self, "y", y)
-        if self.intensity is not None:
-            level = float(self.intensity)
-            if not 0 <= level <= 10:
-                raise ValueError(f"intensity must be from 0 to 10, got {self.intensity}")
-            object.__setattr__(self, "intensity", level)
+        object.__setattr__(self, "intensity", check_intensity(self.intensity))
 
     @classmethod
     def at(cls, atlas, view: str, landmark: str, side: str = "right", intensity=None) -> Mark:
-        """A mark on a named landmark of ``view``, for ``side``."""
-        x, y = atlas.view(view, side).landmark_xy(landmark)
+        """A mark on a named landmark of ``view``, for ``side``; ValueError if there is none."""
+        try:
+            x, y = atlas.view(view, side).landmark_xy(landmark)
+        except KeyError as err:
+            raise ValueError(err.args[0]) from None
         return cls(view, x, y, intensity)
+
+    def to_right(self, side: str) -> Mark:
+        """This mark, given in ``side``'s own frame, as it lies on the right side's atlas."""
+        return self if side == "right" else replace(self, x=-self.x)
+
+
+@dataclass(frozen=True)
+class Area:
+    """A painful area drawn on ``view`` (lasso or box): a polygon of (x, y) mm points.
+
+    >>> round(Area("plantar", ((0, 0), (10, 0), (10, 10))).polygon.area)
+    50
+    """
+
+    view: str
+    points: tuple[tuple[float, float], ...]
+    intensity: float | None = None
+
+    def __post_init__(self):
+        check_view(self.view)
+        try:
+            points = tuple((float(x), float(y)) for x, y in self.points)
+        except (TypeError, ValueError):
+            raise ValueError("an area's points must be pairs of numbers") from None
+        if len(points) < 3:
+            raise ValueError(f"an area needs at least 3 points, got {len(points)}")
+        if not all(math.isfinite(v) for p in points for v in p):
+            raise ValueError("an area's points must be finite numbers")
+        object.__setattr__(self, "points", points)
+        object.__setattr__(self, "intensity", check_intensity(self.intensity))
+        if self.polygon.area <= 0:
+            raise ValueError("an area must enclose some surface (its points are in a line)")
+
+    @property
+    def polygon(self) -> Polygon:
+        """The area as a valid polygon (a self-crossing lasso is mended, not refused)."""
+        return shapely.make_valid(Polygon(self.points)).buffer(0)
+
+    def to_right(self, side: str) -> Area:
+        """This area, given in ``side``'s own frame, as it lies on the right side's atlas."""
+        if side == "right":
+            return self
+        return replace(self, points=tuple((-x, y) for x, y in self.points))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
-from painmap.geometry import coords_xy
+from painmap.geometry import coords_xy, to_side
 from painmap.marks import Mark
 from painmap.viewmap import ViewMap
 from painmap.views import VIEWS, check_side, check_view, edge_words
@@ -23,6 +23,14 @@ DETAIL = "rgba(138, 101, 82, 0.45)"
 INK = "#2f3b45"
 MARK = "#c0392b"
 FONT = "DejaVu Sans, Arial, sans-serif"
+# Okabe-Ito: told apart by people with every common form of colour blindness.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442")
+ROLE_STYLE = {  # essential: strong fill and a solid edge; spillover: a faint fill, dotted edge
+    "essential": dict(opacity=0.55, dash="solid", width=1.6),
+    "spillover": dict(opacity=0.2, dash="dot", width=1.4),
+    "trigger_point": dict(opacity=0.25, dash="dash", width=1.2),
+}
+ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
 
 
 def view_title(view: str, side: str) -> str:
@@ -138,6 +146,80 @@ def add_marks(fig: go.Figure, view: str, marks: Iterable[Mark]) -> go.Figure:
     return fig
 
 
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def zone_traces(atlas, view: str, side: str, highlight, colours=None) -> list[go.Scatter]:
+    """Traces of the zones of the ``highlight`` pattern ids on ``view``; trigger points as ×.
+
+    ``colours`` maps pattern id to a colour; by default the palette in the order given.
+    """
+    highlight = list(dict.fromkeys(highlight))
+    unknown = [p for p in highlight if p not in atlas.patterns]
+    if unknown:
+        raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
+    colours = colours or {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(highlight)}
+    zones = atlas.zones[(atlas.zones.view == view) & atlas.zones.pattern_id.isin(highlight)]
+    order = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
+    traces = []
+    for role in sorted(zones.role.unique(), key=order.get):
+        for pid in highlight:
+            rows = zones[(zones.pattern_id == pid) & (zones.role == role)]
+            if rows.empty:
+                continue
+            style, colour = ROLE_STYLE[role], colours[pid]
+            name = f"{atlas.patterns[pid].name}: {ROLE_WORDS[role]}"
+            xs: list[float | None] = []
+            ys: list[float | None] = []
+            for geometry in rows.geometry:
+                x, y = coords_xy(to_side(geometry, side))
+                xs.extend([*x, None])
+                ys.extend([*y, None])
+            traces.append(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=_rgba(colour, style["opacity"]),
+                    line=dict(color=colour, width=style["width"], dash=style["dash"]),
+                    name=name,
+                    legendgroup=pid,
+                    hoverinfo="name",
+                    showlegend=True,
+                )
+            )
+            if role == "trigger_point":
+                sites = [to_side(g, side).representative_point() for g in rows.geometry]
+                traces.append(
+                    go.Scatter(
+                        x=[p.x for p in sites],
+                        y=[p.y for p in sites],
+                        mode="markers",
+                        marker=dict(symbol="x-thin", size=16, line=dict(width=4, color=colour)),
+                        name=f"{atlas.patterns[pid].name}: trigger point ×",
+                        legendgroup=pid,
+                        hoverinfo="name",
+                        showlegend=False,
+                    )
+                )
+    return traces
+
+
+def add_zones(fig: go.Figure, atlas, view: str, side: str, highlight, colours=None) -> go.Figure:
+    """Draw the zones of ``highlight`` on the figure of ``view``, with a legend below it."""
+    traces = zone_traces(atlas, view, side, highlight, colours)
+    if traces:
+        fig.add_traces(traces)
+        fig.update_layout(
+            showlegend=True,
+            legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", font=dict(size=12)),
+        )
+    return fig
+
+
 def figure(
     atlas,
     view: str,
@@ -159,9 +241,11 @@ def figure(
     marks : iterable of Mark
         Pain marks, numbered in the order given; those on other views are not drawn.
     highlight : iterable of str
-        Pattern ids whose zones to draw (zones arrive with the knowledge base).
+        Pattern ids whose zones to draw: main pain (essential), spread (spillover) and
+        trigger-point sites (×), one colour per pattern.
     labels : bool
         Label the landmarks.
     """
     fig = base_figure(atlas, view, side, labels=labels)
+    add_zones(fig, atlas, view, side, highlight)
     return add_marks(fig, view, marks)

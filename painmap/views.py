@@ -25,6 +25,7 @@ class ViewInfo:
     title: str
     right_side_edges: tuple[str, str]
     looking_at: str
+    on: str
 
 
 VIEWS = {
@@ -34,6 +35,7 @@ VIEWS = {
         "Sole, seen from below",
         ("lateral (little-toe side)", "medial (big-toe side)"),
         "the sole, toes at the top",
+        "on the sole",
     ),
     "dorsal": ViewInfo(
         "dorsal",
@@ -41,6 +43,7 @@ VIEWS = {
         "Top of the foot, seen from above",
         ("medial (big-toe side)", "lateral (little-toe side)"),
         "the top of the foot, toes at the top",
+        "on the top of the foot",
     ),
     "medial": ViewInfo(
         "medial",
@@ -48,6 +51,7 @@ VIEWS = {
         "Inner (medial) side of foot, ankle and lower leg",
         ("front (toes)", "back (heel)"),
         "the inner (medial) side; the outer side faces away",
+        "on the inner side",
     ),
     "lateral": ViewInfo(
         "lateral",
@@ -55,6 +59,7 @@ VIEWS = {
         "Outer (lateral) side of foot, ankle and lower leg",
         ("back (heel)", "front (toes)"),
         "the outer (lateral) side; the inner side faces away",
+        "on the outer side",
     ),
     "posterior": ViewInfo(
         "posterior",
@@ -62,6 +67,7 @@ VIEWS = {
         "Back of heel, Achilles tendon and calf, seen from behind",
         ("medial (inner side)", "lateral (outer side)"),
         "the back of the leg, heel at the bottom",
+        "on the back of the leg",
     ),
 }
 assert tuple(VIEWS) == VIEW_IDS

@@ -1,0 +1,144 @@
+"""Speed of matching: figures printed, never asserted (``python -m painmap bench``).
+
+Measures, on this machine and in one run:
+- one click on the full atlas (``match`` end to end), median and p95;
+- ten marks plus one drawn area, against the same query done by a naive loop over every zone
+  with ``polygon.contains`` and ``distance`` (no spatial index), as a ratio;
+- the same click on an atlas with 100 times the zones (each zone replicated and jittered).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+import time
+from types import MappingProxyType
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from painmap.contract import VIEW_IDS
+from painmap.marks import Area, Mark
+from painmap.matching import FALLOFF_MM, REACH_MM, match
+from painmap.zone_index import ROLES
+
+NAIVE_WEIGHT = dict(zip(ROLES, (1.0, 0.8, 0.5), strict=True))
+
+
+def random_marks(atlas, n: int, rng: np.random.Generator) -> list[Mark]:
+    """``n`` marks spread uniformly over the body in every view."""
+    marks = []
+    while len(marks) < n:
+        view = VIEW_IDS[rng.integers(len(VIEW_IDS))]
+        outline = atlas.view(view).outline
+        minx, miny, maxx, maxy = outline.bounds
+        x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+        if shapely.contains_xy(outline, x, y):
+            marks.append(Mark(view, x, y))
+    return marks
+
+
+def naive_location(atlas, items: list) -> dict[str, float]:
+    """Location evidence per pattern by looping over every zone: the baseline to beat."""
+    best: dict[str, list[float]] = {}
+    for i, item in enumerate(items):
+        if isinstance(item, Area):
+            polygon = item.polygon
+            shares: dict[str, list[float]] = {}
+        else:
+            point = shapely.Point(item.x, item.y)
+        for zone in atlas.zones.itertuples():
+            if zone.view != item.view:
+                continue
+            weight = NAIVE_WEIGHT[zone.role]
+            if isinstance(item, Area):
+                overlap = zone.geometry.intersection(polygon).area
+                a, b = shares.setdefault(zone.pattern_id, [0.0, 0.0])
+                shares[zone.pattern_id] = [
+                    a + weight * overlap / polygon.area,
+                    max(b, weight * overlap / zone.area),
+                ]
+                continue
+            d = 0.0 if zone.geometry.contains(point) else zone.geometry.distance(point)
+            if d > REACH_MM:
+                continue
+            value = weight * float(np.exp(-0.5 * (d / FALLOFF_MM) ** 2))
+            per_item = best.setdefault(zone.pattern_id, [0.0] * len(items))
+            per_item[i] = max(per_item[i], value)
+        if isinstance(item, Area):
+            for pid, (a, b) in shares.items():
+                a, b = min(a, 1.0), min(b, 1.0)
+                per_item = best.setdefault(pid, [0.0] * len(items))
+                per_item[i] = 2 * a * b / (a + b) if a + b else 0.0
+    return {p: sum(v) / len(items) for p, v in best.items()}
+
+
+def scaled_atlas(atlas, factor: int, rng: np.random.Generator):
+    """The atlas with every pattern copied ``factor`` times, each copy's zones jittered."""
+    zones, patterns = [], dict(atlas.patterns)
+    for k in range(factor):
+        copy = atlas.zones.copy()
+        dx, dy = rng.uniform(-3, 3, size=(2, len(copy)))
+        moves = zip(copy.geometry, dx, dy, strict=True)
+        copy["geometry"] = [shapely.affinity.translate(g, a, b) for g, a, b in moves]
+        if k:
+            copy["pattern_id"] = copy.pattern_id + f"~{k}"
+            patterns.update({f"{p}~{k}": m for p, m in atlas.patterns.items()})
+        zones.append(copy)
+    knowledge = dataclasses.replace(
+        atlas.knowledge,
+        zones=pd.concat(zones, ignore_index=True),
+        patterns=MappingProxyType(patterns),
+    )
+    return dataclasses.replace(atlas, knowledge=knowledge)
+
+
+def _timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def _summary(times: list[float]) -> str:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return f"median {statistics.median(ordered):7.3f} ms   p95 {p95:7.3f} ms"
+
+
+def run(atlas, clicks: int = 1000, seed: int = 7) -> dict[str, float]:
+    """Run every measurement and print it; return the medians (ms) for the caller."""
+    rng = np.random.default_rng(seed)
+    figures = {}
+    print(f"atlas {atlas.version}: {len(atlas.patterns)} patterns, {len(atlas.zones)} zones")
+
+    points = random_marks(atlas, clicks, rng)
+    for mark in points[:50]:  # build the index and warm the caches, as a running app has
+        match(atlas, [mark])
+    queue = iter(points)
+    one = _timed(lambda: match(atlas, [next(queue)]), clicks)
+    figures["click_ms"] = statistics.median(one)
+    print(f"one click, full atlas ({clicks} random spots):     {_summary(one)}")
+
+    ten = [random_marks(atlas, 10, rng) for _ in range(100)]
+    area = Area("plantar", ((-25, 20), (25, 20), (25, 80), (-25, 80)))
+    queue = iter(ten)
+    indexed = _timed(lambda: match(atlas, [*next(queue), area]), len(ten))
+    queue = iter(ten)
+    naive = _timed(lambda: naive_location(atlas, [*next(queue), area]), len(ten))
+    figures["ten_ms"], figures["naive_ms"] = statistics.median(indexed), statistics.median(naive)
+    print(f"ten marks + one area, spatial index:               {_summary(indexed)}")
+    print(f"ten marks + one area, naive loop over every zone:  {_summary(naive)}")
+    print(f"naive / indexed (medians): {figures['naive_ms'] / figures['ten_ms']:.1f} x")
+
+    big = scaled_atlas(atlas, 100, rng)
+    for mark in points[:50]:
+        match(big, [mark])
+    queue = iter(points)
+    large = _timed(lambda: match(big, [next(queue)]), clicks)
+    figures["click_100x_ms"] = statistics.median(large)
+    print(f"one click, atlas x100 ({len(big.zones)} zones):     {_summary(large)}")
+    return figures

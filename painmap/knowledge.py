@@ -1,0 +1,197 @@
+"""The knowledge base: patterns, their zones on the atlas, symptoms, sources and guidance.
+
+Read from ``data/`` by :func:`read_knowledge`, which checks every cross-reference (source ids,
+differentials, symptom ids, landmarks) and builds every zone, so a broken file is reported with
+its file and item before anything uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import pandas as pd
+import shapely
+from pydantic import BaseModel
+
+from painmap.contract import CONDITION_IDS, PATTERN_IDS, SYMPTOM_IDS
+from painmap.errors import Problem
+from painmap.io.knowledge import read_guidance, read_patterns, read_sources, read_symptoms
+from painmap.schema import GuidanceTopic, Pattern, Source, Symptom
+from painmap.viewmap import ViewMap
+from painmap.zones import MIN_INSIDE, inside_fraction, zone_shape
+
+ZONE_COLUMNS = ["pattern_id", "view", "role", "zone", "geometry", "area"]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything PainMap knows, validated: look things up here, never in the files."""
+
+    patterns: Mapping[str, Pattern] = field(repr=False)
+    sources: Mapping[str, Source] = field(repr=False)
+    symptoms: Mapping[str, Symptom] = field(repr=False)
+    guidance: tuple[GuidanceTopic, ...] = field(repr=False)
+    zones: pd.DataFrame = field(repr=False)
+
+    @property
+    def red_flags(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.symptoms.values() if s.group == "red_flags")
+
+    def patterns_frame(self) -> pd.DataFrame:
+        """One row per pattern: id, kind, name, aliases, regions."""
+        rows = [
+            {"id": p.id, "kind": p.kind, "name": p.name, "aliases": p.aliases,
+             "regions": p.regions}
+            for p in self.patterns.values()
+        ]  # fmt: skip
+        return pd.DataFrame(rows, columns=["id", "kind", "name", "aliases", "regions"])
+
+
+def cited_sources(model: BaseModel, where: str = "") -> Iterator[tuple[str, str]]:
+    """Every (item, source id) cited anywhere inside ``model``."""
+    for name, value in model:
+        here = f"{where}.{name}" if where else name
+        if name in ("sources", "evidence_sources"):
+            yield from ((here, s) for s in value)
+        elif isinstance(value, BaseModel):
+            yield from cited_sources(value, here)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from cited_sources(item, f"{here}[{i}]")
+
+
+def _check_symptoms(symptoms: dict[str, Symptom], problems: list[Problem]) -> None:
+    label = "data/symptoms.yaml"
+    expected = {s: g for g, ids in SYMPTOM_IDS.items() for s in ids}
+    for sid, group in expected.items():
+        if sid not in symptoms:
+            problems.append(Problem(label, sid, "is missing (it is part of the public contract)"))
+        elif symptoms[sid].group != group:
+            problems.append(Problem(label, sid, f"belongs to group {group!r}"))
+    for symptom in symptoms.values():
+        if symptom.group == "red_flags" and not (symptom.message and symptom.sources):
+            problems.append(Problem(label, symptom.id, "a red flag needs a message and sources"))
+
+
+def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]:
+    label = f"data/patterns/{pattern.id}.yaml"
+    rows = []
+    for index, spec in enumerate(pattern.zones):
+        item = f"zones[{index}] ({spec.view} {spec.role})"
+        vmap: ViewMap | None = views.get((spec.view, "right"))
+        if vmap is None:  # the view's own file is broken, and reported as such
+            continue
+        try:
+            fraction = inside_fraction(spec, vmap.landmarks, vmap.outline)
+        except KeyError as err:
+            problems.append(Problem(label, item, f"no landmark {err} in the {spec.view} view"))
+            continue
+        if fraction < MIN_INSIDE:
+            problems.append(
+                Problem(label, item, f"only {fraction:.0%} of the zone lies inside the outline")
+            )
+            continue
+        shape = zone_shape(spec, vmap.landmarks, vmap.outline)
+        rows.append(
+            {"pattern_id": pattern.id, "view": spec.view, "role": spec.role, "zone": index,
+             "geometry": shape, "area": shape.area}
+        )  # fmt: skip
+    roles = {r["role"] for r in rows}
+    complete = len(rows) == len(pattern.zones)  # no zone was refused above
+    if "essential" not in roles and complete:
+        problems.append(Problem(label, "zones", "needs at least one essential zone"))
+    lacks_site = pattern.kind == "trigger_point" and "trigger_point" not in roles
+    if lacks_site and complete and not pattern.site_off_atlas:
+        problems.append(
+            Problem(label, "zones", "a trigger point needs a trigger_point zone at its site "
+                    "(or site_off_atlas saying where the site is)")
+        )  # fmt: skip
+    if pattern.kind == "condition" and "trigger_point" in roles:
+        problems.append(Problem(label, "zones", "a condition has no trigger_point zones"))
+    return rows
+
+
+def _check_pattern(pattern: Pattern, known: Mapping, problems: list[Problem]) -> None:
+    label = f"data/patterns/{pattern.id}.yaml"
+    sources, patterns, symptoms = known["sources"], known["patterns"], known["symptoms"]
+    for item, sid in cited_sources(pattern):
+        if sid not in sources:
+            problems.append(Problem(label, item, f"cites unknown source {sid!r}"))
+    if pattern.id in PATTERN_IDS:
+        want_condition = pattern.id in CONDITION_IDS
+        if (pattern.kind == "condition") != want_condition:
+            problems.append(Problem(label, "kind", f"{pattern.kind!r} contradicts the contract"))
+    for i, diff in enumerate(pattern.differentials):
+        if diff.id not in patterns or diff.id == pattern.id:
+            problems.append(
+                Problem(label, f"differentials[{i}]", f"{diff.id!r} is not another pattern")
+            )
+    seen = set()
+    for i, weight in enumerate(pattern.symptoms):
+        item = f"symptoms[{i}]"
+        if weight.id not in symptoms:
+            problems.append(Problem(label, item, f"unknown symptom {weight.id!r}"))
+        elif symptoms[weight.id].group == "red_flags":
+            problems.append(
+                Problem(label, item, f"{weight.id!r} is a red flag: it always warns, never ranks")
+            )
+        if weight.id in seen:
+            problems.append(Problem(label, item, f"{weight.id!r} is listed twice"))
+        seen.add(weight.id)
+
+
+def _check_distinct(zones: pd.DataFrame, problems: list[Problem]) -> None:
+    """No two patterns may be drawn with the same geometry on a view."""
+    if zones.empty:
+        return
+    merged = zones.groupby(["pattern_id", "view"])["geometry"].agg(shapely.union_all)
+    for view, group in merged.groupby(level="view"):
+        shapes = list(group.items())
+        for i, ((a, _), ga) in enumerate(shapes):
+            for (b, _), gb in shapes[i + 1 :]:
+                if ga.symmetric_difference(gb).area < 1.0:
+                    problems.append(
+                        Problem(f"data/patterns/{b}.yaml", "zones",
+                                f"draws the same shape as {a} on the {view} view")
+                    )  # fmt: skip
+
+
+def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
+    """Read ``root/data`` against the views already read; faults go to ``problems``."""
+    data = Path(root) / "data"
+    sources: dict[str, Source] = {}
+    for source in read_sources(data, problems):
+        if source.id in sources:
+            problems.append(Problem("data/sources/", source.id, "duplicate source id"))
+        sources[source.id] = source
+    symptoms = {s.id: s for s in read_symptoms(data, problems)}
+    _check_symptoms(symptoms, problems)
+    guidance = tuple(read_guidance(data, problems))
+    for topic in guidance:
+        for item, sid in cited_sources(topic):
+            if sid not in sources:
+                problems.append(
+                    Problem("data/guidance.yaml", f"{topic.id}: {item}", f"unknown source {sid!r}")
+                )
+    patterns = {p.id: p for p in read_patterns(data, problems)}
+    for pid in PATTERN_IDS:
+        if pid not in patterns and not (data / "patterns" / f"{pid}.yaml").exists():
+            problems.append(Problem(f"data/patterns/{pid}.yaml", None, "is missing"))
+    known = {"sources": sources, "patterns": patterns, "symptoms": symptoms}
+    rows = []
+    for pattern in patterns.values():
+        _check_pattern(pattern, known, problems)
+        rows.extend(_build_zones(pattern, views, problems))
+    zones = pd.DataFrame(rows, columns=ZONE_COLUMNS)
+    _check_distinct(zones, problems)
+    return Knowledge(
+        patterns=MappingProxyType(patterns),
+        sources=MappingProxyType(sources),
+        symptoms=MappingProxyType(symptoms),
+        guidance=guidance,
+        zones=zones,
+    )

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: help run test lint format validate maps docs browser clean
+.PHONY: help run test lint format validate bench maps docs browser clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,12 +40,16 @@ format: $(DEV)  ## ruff: fix formatting
 validate: $(APP)  ## check maps/ and data/
 	$(PY) -m painmap validate
 
+bench: $(APP)  ## time matching and print the figures
+	$(PY) -m painmap bench
+
 maps: $(APP)  ## redraw maps/*.geojson from tools/draw_maps.py, then the contact sheet
 	$(PY) tools/draw_maps.py
 	$(MAKE) docs
 
-docs: $(APP) browser  ## redraw docs/atlas.png
+docs: $(APP) browser  ## redraw docs/atlas.png and docs/patterns.png
 	$(PY) -m painmap sheet --out docs/atlas.png
+	$(PY) -m painmap sheet --patterns --out docs/patterns.png
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -16,6 +16,16 @@ from painmap.errors import AtlasError
 from painmap.knowledge import cited_sources
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one clear line, exit 2, as the contract says
         print(f"painmap: {message}", file=sys.stderr)
@@ -203,12 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="symptom ids (see data/symptoms.yaml)",
     )
-    p.add_argument("--top", type=int, metavar="N", help="show the N best only")
+    p.add_argument("--top", type=_positive, metavar="N", help="show the N best only")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_match)
 
     p = sub.add_parser("bench", help="time matching: figures printed, nothing asserted")
-    p.add_argument("--clicks", type=int, default=1000, help="random clicks to time")
+    p.add_argument("--clicks", type=_positive, default=1000, help="random clicks to time")
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser("sheet", help="write a sheet of every view, both sides, as a PNG")

@@ -109,12 +109,16 @@ def check_symptoms(atlas, symptoms: Iterable[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class ItemEvidence:
-    """What one mark or area on the body says for every pattern (dense arrays by number)."""
+    """What one mark or area on the body says for every pattern (a dense array by number).
+
+    ``describe(numbers)`` gives the reason text for each of those patterns that it explains,
+    None for the others; it works on many patterns at once because a click can match hundreds.
+    """
 
     label: str
     weight: float
     values: np.ndarray
-    describe: Callable[[int], str]
+    describe: Callable[[np.ndarray], list[str | None]]
 
 
 def _point_item(index, vindex, label: str, on: str, weight: float, x: float, y: float):
@@ -123,10 +127,19 @@ def _point_item(index, vindex, label: str, on: str, weight: float, x: float, y: 
     patterns, v, r, d = _point_evidence(vindex, x, y)
     values[patterns], roles[patterns], dists[patterns] = v, r, d
 
-    def describe(p: int) -> str:
-        where = "lies in" if dists[p] == 0 else f"is {dists[p]:.0f} mm from"
-        extra = " (pressing there can set the pain off)" if roles[p] == 1 else ""
-        return f"{label} {where} its {ROLE_WORDS[roles[p]]} {on}{extra}"
+    def describe(numbers: np.ndarray) -> list[str | None]:
+        out = []
+        for ok, role, distance in zip(
+            (values[numbers] >= EXPLAINS).tolist(), roles[numbers].tolist(),
+            dists[numbers].tolist(), strict=True,
+        ):  # fmt: skip
+            if not ok:
+                out.append(None)
+                continue
+            where = "lies in" if distance == 0 else f"is {distance:.0f} mm from"
+            extra = " (pressing there can set the pain off)" if role == 1 else ""
+            out.append(f"{label} {where} its {ROLE_WORDS[role]} {on}{extra}")
+        return out
 
     return ItemEvidence(label, weight, values, describe)
 
@@ -136,9 +149,14 @@ def _area_item(index, vindex, label: str, on: str, weight: float, polygon):
     for p, (value, a, b) in _area_evidence(vindex, polygon).items():
         values[p], shares[p] = value, (a, b)
 
-    def describe(p: int) -> str:
-        a, b = shares[p]
-        return f"{label} {on}: {a:.0%} of it lies in its zones, covering {b:.0%} of its main zone"
+    def describe(numbers: np.ndarray) -> list[str | None]:
+        return [
+            f"{label} {on}: {shares[p][0]:.0%} of it lies in its zones, covering "
+            f"{shares[p][1]:.0%} of its main zone"
+            if values[p] >= EXPLAINS
+            else None
+            for p in numbers.tolist()
+        ]
 
     return ItemEvidence(label, weight, values, describe)
 
@@ -217,26 +235,29 @@ def analyse(atlas, marks: Iterable[Mark | Area], symptoms: Iterable[str] = (), s
     location, score = np.round(location, 9), np.round(location * (0.6 + 0.4 * fit), 9)
     # A pattern is listed when it explains at least one mark or area; faint evidence from a
     # zone a finger's width away still adds to the score of a pattern that is listed.
-    explains = np.zeros((len(scored), len(index.patterns)), dtype=bool)
-    for row, item in enumerate(scored):
-        explains[row] = item.values >= EXPLAINS
-    hit = np.flatnonzero(explains.any(axis=0))
+    explains = np.zeros(len(index.patterns), dtype=bool)
+    for item in scored:
+        explains |= item.values >= EXPLAINS
+    hit = np.flatnonzero(explains)
     ranked = hit[np.lexsort((index.names[hit], -location[hit], -score[hit]))]
 
-    evidence = [
-        {i.label: round(float(i.values[p]), 3) for i in scored if i.values[p] >= EXPLAINS}
-        for p in ranked
-    ]
-    labels = [knowledge.symptoms[s].label for s in answered]
+    # Per item, then per pattern: each item's values and texts come as one batch.
+    texts = [item.describe(ranked) for item in scored]
+    values = [np.round(item.values[ranked], 3).tolist() for item in scored]
+    labels = [item.label for item in scored]
+    evidence, reasons = [], []
+    symptom_labels = [knowledge.symptoms[s].label for s in answered]
     count = f"Explains {{}} of the {len(scored)} marks and areas" if len(scored) > 1 else None
-    reasons = []
-    for p, found in zip(ranked, evidence, strict=True):
-        texts = [item.describe(p) for item in scored if item.label in found]
+    for row, p in enumerate(ranked):
+        found = {labels[i]: values[i][row] for i in range(len(scored)) if texts[i][row]}
+        said = [texts[i][row] for i in range(len(scored)) if texts[i][row]]
         if count:
-            texts.append(count.format(len(found)))
-        if labels:
-            texts += _symptom_reasons(labels, weights[p])
-        reasons.append(texts)
+            said.append(count.format(len(found)))
+        if symptom_labels:
+            said += _symptom_reasons(symptom_labels, weights[p])
+        evidence.append(found)
+        reasons.append(said)
+
     # Columns built with their types given: pandas then skips inferring them, which would
     # otherwise cost more than the matching itself.
     rows = {

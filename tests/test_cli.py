@@ -48,3 +48,57 @@ def test_bad_argument_exits_2_with_one_line():
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "invalid choice: 'sole'" in lines[0]
     assert run("frobnicate").returncode == 2
+
+
+def test_match_json_follows_the_contract():
+    result = run(
+        "match", "--side", "left", "--mark", "plantar:medial_calcaneal_tubercle",
+        "--mark", "plantar:-13,58@7", "--mark", "posterior:0,900",
+        "--area", "plantar:-20,20 20,20 20,60", "--symptom", "first_steps_morning",
+        "sudden_snap", "--top", "3", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert {"results", "red_flags", "unmatched_marks"} <= set(document)
+    assert document["red_flags"] == ["sudden_snap"]
+    assert document["unmatched_marks"] == [3]
+    assert len(document["results"]) == 3
+    first = document["results"][0]
+    assert set(first) == {"id", "kind", "name", "score", "reasons"}
+    assert "plantar_fasciitis" in [r["id"] for r in document["results"]]
+    assert [r["score"] for r in document["results"]] == sorted(
+        (r["score"] for r in document["results"]), reverse=True
+    )
+
+
+def test_match_text_puts_red_flags_first():
+    result = run("match", "--mark", "posterior:achilles_midportion", "--symptom", "sudden_snap")
+    assert result.returncode == 0
+    assert result.stdout.startswith("WARNING: A sudden snap")
+    assert "does not diagnose" in result.stdout
+
+
+def test_match_bad_arguments_exit_2_with_one_line():
+    for args in (
+        ["--mark", "plantar:nan,3"],
+        ["--mark", "plantar:inf,3"],
+        ["--mark", "sole:1,2"],
+        ["--mark", "plantar:heel"],
+        ["--mark", "plantar:1,2", "--symptom", "itchy"],
+        ["--area", "plantar:0,0 1,1"],
+        ["--mark", "plantar:1,2@eleven"],
+        ["--mark", "plantar:1,2@11"],
+        ["--top", "0"],
+        ["--side", "middle"],
+    ):
+        result = run("match", *args, "--json")
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, (args, result.stderr)
+        assert result.stdout == ""
+
+
+def test_bench_prints_its_figures():
+    result = run("bench", "--clicks", "60")
+    assert result.returncode == 0, result.stderr
+    for words in ("one click, full atlas", "naive loop", "naive / indexed", "atlas x100"):
+        assert words in result.stdout

@@ -1,28 +1,95 @@
-"""Where does it hurt? The map page: pick a view and a side, see the atlas."""
+"""Where does it hurt? Click on the map; see the trigger points and conditions that fit."""
 
 import streamlit as st
 
+from app_pages import panels, state
 from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas
+from painmap.marks import Mark
+from painmap.matching import analyse
 from painmap.render import figure
+from painmap.session import marks_per_view
 
+HIGHLIGHTED = 3  # the best matches drawn on the map
+
+state.init()
+ATLAS = atlas()
+ss = st.session_state
+
+with st.sidebar:
+    st.header("About your pain")
+    st.caption("Optional: answers sharpen the ranking.")
+    symptoms = panels.questions(ATLAS)
+flags = [s for s in symptoms if ATLAS.knowledge.symptoms[s].group == "red_flags"]
+
+st.caption(panels.DISCLAIMER)
+panels.red_flags(ATLAS, flags)
+for warning in ss.link_warnings:
+    st.warning(warning)
 st.title("Where does it hurt?")
-left, right = st.columns([3, 1])
-with right:
-    side = st.radio(
-        "Which side hurts?",
-        list(SIDE_NAMES),
-        format_func=lambda s: f"{SIDE_NAMES[s]} foot / leg",
-        key="side",
-    )
-    labels = st.toggle("Name the landmarks", key="labels")
-with left:
-    view = st.radio(
-        "View",
-        list(VIEW_NAMES),
-        format_func=VIEW_NAMES.get,
-        horizontal=True,
-        key="view",
-    )
-    fig = figure(atlas(), view, side=side, labels=labels)
-    fig.update_layout(height=720)
-    st.plotly_chart(fig, width="stretch", config={"displaylogo": False}, key="map")
+
+
+@st.fragment
+def map_and_results():
+    counts = marks_per_view(ss.marks)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        view = st.radio("View", list(VIEW_NAMES), horizontal=True, key="view",
+                        format_func=VIEW_NAMES.get)  # fmt: skip
+        side = st.radio(
+            "Side", list(SIDE_NAMES), horizontal=True, key="side",
+            format_func=lambda s: f"{SIDE_NAMES[s]} foot and leg",
+        )  # fmt: skip
+        analysis = analyse(ATLAS, ss.marks, symptoms, side=side)
+        top = analysis.results.head(HIGHLIGHTED)
+        strengths = dict(zip(analysis.results.id, analysis.results.score, strict=True))
+        highlight = [ss.selected] if ss.selected else list(top.id)
+        elsewhere = {v: n for v, n in counts.items() if n and v != view}
+        if elsewhere:
+            held = ", ".join(f"{VIEW_NAMES[v]} {n}" for v, n in elsewhere.items())
+            st.caption(f"Marks on other views, counted in the results: {held}.")
+        chart_key = f"map-{view}-{side}"
+        shown = {p: strengths.get(p, 1.0) for p in highlight}
+        fig = figure(ATLAS, view, side, marks=ss.marks, highlight=highlight, strengths=shown,
+                     clickable=True)  # fmt: skip
+        fig.update_layout(height=680, clickmode="event+select", hoverdistance=12)
+        st.plotly_chart(
+            fig, key=chart_key, on_select=lambda: state.on_map_select(chart_key, view),
+            selection_mode=("points", "box", "lasso"), width="stretch",
+            config={"displaylogo": False, "scrollZoom": False},
+        )  # fmt: skip
+        if ss.get("notice"):
+            st.warning(ss.pop("notice"))
+        panels.other_view_sites(ATLAS, highlight, view)
+        marks_list()
+    with right:
+        st.subheader("What fits")
+        panels.results(ATLAS, analysis)
+    if ss.selected:
+        st.button("Back to all matches", on_click=state.select_pattern, args=(None,))
+        panels.pattern_detail(ATLAS, ss.selected)
+    state.sync_link()
+
+
+def marks_list():
+    if not ss.marks:
+        return
+    with st.expander(f"Your marks and areas ({len(ss.marks)})", expanded=False):
+        numbers = {Mark: 0}
+        for i, item in enumerate(ss.marks):
+            kind = "Mark" if isinstance(item, Mark) else "Area"
+            numbers[type(item)] = numbers.get(type(item), 0) + 1
+            name = st.columns([2, 3])
+            label = f"{kind} {numbers[type(item)]} · {VIEW_NAMES[item.view]}"
+            name[0].write(label)
+            key = f"intensity-{ss.generation}-{i}"
+            name[1].select_slider(
+                f"How strong is the pain at {label}?", ["not set", *range(11)],
+                value="not set" if item.intensity is None else int(item.intensity),
+                key=key, on_change=state.set_intensity, args=(i, key), label_visibility="collapsed",
+            )  # fmt: skip
+            st.button(f"Remove {label}", key=f"remove-{ss.generation}-{i}",
+                      on_click=state.remove_mark, args=(i,))  # fmt: skip
+        st.button("Remove all marks", on_click=state.clear_marks, type="primary")
+
+
+map_and_results()

@@ -40,6 +40,20 @@ class Knowledge:
     def red_flags(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.symptoms.values() if s.group == "red_flags")
 
+    def main_view(self, pattern_id: str) -> str:
+        """The view where most of the pattern's main pain zone lies."""
+        rows = self.zones[self.zones.pattern_id == pattern_id]
+        essential = rows[rows.role == "essential"]
+        areas = (essential if not essential.empty else rows).groupby("view")["area"].sum()
+        return str(areas.idxmax())
+
+    def site_views(self, pattern_id: str) -> list[str]:
+        """The views that show the pattern's trigger-point site(s)."""
+        rows = self.zones[
+            (self.zones.pattern_id == pattern_id) & (self.zones.role == "trigger_point")
+        ]
+        return list(dict.fromkeys(rows.view))
+
     def patterns_frame(self) -> pd.DataFrame:
         """One row per pattern: id, kind, name, aliases, regions."""
         rows = [

@@ -8,7 +8,8 @@ from plotly.subplots import make_subplots
 
 from painmap import imaging
 from painmap.contract import SIDE_IDS, VIEW_IDS
-from painmap.render import FONT, INK, body_traces, frame, view_title, zone_traces
+from painmap.overlay import zone_traces
+from painmap.render import FONT, INK, body_traces, frame, view_title
 from painmap.views import VIEWS
 
 

@@ -1,0 +1,132 @@
+"""Pieces of the pages: questions, warnings, the ranked list and a pattern's detail.
+
+Streamlit code only; what is said comes from the knowledge base and the matcher.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import streamlit as st
+
+from app_pages import state
+from painmap.describe import KIND_WORDS, cite
+from painmap.knowledge import cited_sources
+from painmap.views import VIEWS
+
+QUESTIONS = {
+    "timing": "When is it worst?",
+    "triggers": "What makes it worse?",
+    "quality": "What does it feel like?",
+    "signs": "Anything else?",
+    "red_flags": "Any of these? (they need a clinician soon)",
+}
+DISCLAIMER = (
+    "PainMap explains common pain patterns to help you talk with a clinician; it does not "
+    "diagnose. Severe, worsening or injury-related pain needs a professional's look."
+)
+
+
+def text(value: str) -> str:
+    """Text to show as it is: never read as Markdown or HTML.
+
+    >>> text("<b>*1.* [x](y)</b>")
+    '&lt;b&gt;\\*1\\.\\* \\[x\\]\\(y\\)&lt;/b&gt;'
+    """
+    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", value)
+    return html.escape(escaped, quote=False)
+
+
+def questions(atlas) -> list[str]:
+    """The optional questions in plain words; returns the chosen symptom ids."""
+    chosen = []
+    for group, question in QUESTIONS.items():
+        options = [s.id for s in atlas.knowledge.symptoms.values() if s.group == group]
+        labels = {s: atlas.knowledge.symptoms[s].label for s in options}
+        chosen += st.multiselect(question, options, format_func=labels.get, key=f"q_{group}")
+    return chosen
+
+
+def red_flags(atlas, flags: list[str]) -> None:
+    """A prominent warning for each red-flag answer, above everything else."""
+    for flag in flags:
+        st.error(f"**See a clinician about this.** {atlas.knowledge.symptoms[flag].message}",
+                 icon="⚠️")  # fmt: skip
+
+
+def results(atlas, analysis, shown: int = 8) -> None:
+    """The ranked list: name, kind, a score bar and the reasons; a button opens the detail."""
+    for n in analysis.unmatched_marks:
+        st.warning(f"Mark {n} is off the foot and leg, so it matches nothing.")
+    for n in analysis.unmatched_areas:
+        st.warning(f"Area {n} lies off the foot and leg, so it matches nothing.")
+    ranked = analysis.results.head(shown)
+    if ranked.empty:
+        st.info("Tap or click where it hurts. To mark a painful area, pick the lasso or box "
+                "tool at the top right of the map and draw around it.")  # fmt: skip
+        return
+    for rank, row in enumerate(ranked.itertuples(), start=1):
+        with st.container(border=True):
+            st.markdown(f"**{rank}. {text(row.name)}** · {KIND_WORDS[row.kind]}")
+            st.progress(float(row.score), text=f"{row.score:.0%} match")
+            st.markdown("\n".join(f"- {text(r)}" for r in row.reasons))
+            st.button(
+                "Show it on the map, with self-care", key=f"pick-{row.id}",
+                on_click=state.select_pattern, args=(row.id, atlas.knowledge.main_view(row.id)),
+            )  # fmt: skip
+
+
+def other_view_sites(atlas, pattern_ids, view: str) -> None:
+    """Where a highlighted trigger point's site lies in another view, say so and offer it."""
+    for pid in pattern_ids:
+        for other in atlas.knowledge.site_views(pid):
+            if other == view:
+                continue
+            name = atlas.patterns[pid].name
+            left, right = st.columns([3, 2])
+            left.info(f"{text(name)}: trigger point {VIEWS[other].on}.")
+            right.button(f"Open the {VIEWS[other].name.lower()} view", key=f"go-{pid}-{other}",
+                         on_click=state.open_view, args=(other,))  # fmt: skip
+
+
+def _claims(claims) -> str:
+    return "\n".join(f"- {text(c.text)} <small>[{', '.join(c.sources)}]</small>" for c in claims)
+
+
+def pattern_detail(atlas, pattern_id: str) -> None:
+    """Everything the knowledge base says of one pattern, in tabs."""
+    p = atlas.patterns[pattern_id]
+    st.subheader(f"{p.name} · {KIND_WORDS[p.kind]}")
+    if p.aliases:
+        st.caption("Also called " + ", ".join(p.aliases))
+    st.write(p.summary)
+    about, care, clinician, alike, sources = st.tabs(
+        ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
+    )
+    with about:
+        st.markdown("**How people describe it**\n" + _claims(p.description), unsafe_allow_html=True)
+        st.markdown("**What starts or aggravates it**\n" + _claims(p.aggravating),
+                    unsafe_allow_html=True)  # fmt: skip
+        st.markdown("**What a clinician checks**\n" + _claims(p.checks), unsafe_allow_html=True)
+        st.caption(f"How sure is this? {p.evidence}")
+    with care:
+        st.caption("Try one step at a time, for the trial period, and note how you feel.")
+        for step in p.self_care:
+            dose = [f"**Dose:** {text(step.dose)}"]
+            dose += [f"**How often:** {text(step.frequency)}"] if step.frequency else []
+            dose += [f"**Try for:** {text(step.trial)}"] if step.trial else []
+            st.markdown(f"**{text(step.step)}.** {text(step.how)}  \n" + " · ".join(dose))
+            if step.stop_if:
+                st.caption(f"Stop or get help if: {step.stop_if}")
+    with clinician:
+        st.markdown(_claims(p.see_clinician), unsafe_allow_html=True)
+    with alike:
+        for diff in p.differentials:
+            other = atlas.patterns[diff.id].name
+            st.markdown(f"- **{text(other)}**: {text(diff.point)}")
+        for note in p.notes:
+            st.info(f"Where the sources differ: {note.text}")
+    with sources:
+        for sid in sorted({s for _, s in cited_sources(p)}):
+            st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")

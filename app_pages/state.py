@@ -1,0 +1,77 @@
+"""The map's state in st.session_state, and the address bar that follows it.
+
+The rules (what a click or a link turns into) live in :mod:`painmap.session`; this module only
+keeps their results in the session and mirrors view, side and marks into the link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from painmap.marks import Mark, check_intensity
+from painmap.session import MAX_MARKS, add_mark, link_params, parse_link, selection_to_marks
+
+ss = st.session_state
+
+
+def init() -> None:
+    """Start a session from its link, once: view, side and marks, and any warning about it."""
+    if "marks" in ss:
+        return
+    link = parse_link(st.query_params.to_dict())
+    ss.marks = list(link.marks)
+    ss.view, ss.side = link.view, link.side
+    ss.link_warnings = list(link.warnings)
+    ss.selected = None
+    ss.generation = 0  # bumped when marks are renumbered, so per-mark widgets start afresh
+
+
+def sync_link() -> None:
+    """Make the address bar reopen this map (view, side and point marks)."""
+    points = [m for m in ss.marks if isinstance(m, Mark)]
+    wanted = link_params(ss.view, ss.side, points)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def on_map_select(chart_key: str, view: str) -> None:
+    """A click adds a mark, a box or lasso an area; an empty selection changes nothing."""
+    event = ss.get(chart_key) or {}
+    marks, areas = selection_to_marks(event.get("selection") or {}, view)
+    for item in [*marks, *areas]:
+        if len(ss.marks) >= MAX_MARKS:
+            ss.notice = f"A map holds at most {MAX_MARKS} marks and areas; remove some first."
+            return
+        ss.marks = add_mark(ss.marks, item) if isinstance(item, Mark) else [*ss.marks, item]
+    if marks or areas:
+        ss.selected = None
+
+
+def remove_mark(index: int) -> None:
+    ss.marks = [m for i, m in enumerate(ss.marks) if i != index]
+    ss.generation += 1
+
+
+def clear_marks() -> None:
+    ss.marks = []
+    ss.selected = None
+    ss.generation += 1
+
+
+def set_intensity(index: int, key: str) -> None:
+    value = ss[key]
+    level = None if value == "not set" else check_intensity(value)
+    ss.marks[index] = replace(ss.marks[index], intensity=level)
+
+
+def select_pattern(pattern_id: str | None, view: str | None = None) -> None:
+    """Show one pattern's detail, on the view where most of it lies."""
+    ss.selected = pattern_id
+    if view:
+        ss.view = view
+
+
+def open_view(view: str) -> None:
+    ss.view = view

@@ -1,0 +1,139 @@
+"""What is drawn over the body: patterns' zones, trigger-point sites, marks and areas.
+
+Zones of several patterns are told apart by hue (the Okabe-Ito palette, safe for every common
+colour blindness) and by the legend; how strongly a pattern matches shows as how solid its
+fill is. The main pain zone has a solid fill and edge; the spread zone a hatched fill and a
+dotted edge, so the two are told apart without colour; trigger-point sites are crosses (×).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import plotly.graph_objects as go
+
+from painmap.geometry import coords_xy, to_side
+from painmap.marks import Area, Mark
+
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442")
+ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
+MARK = "#c0392b"
+ORDER = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
+
+
+def rgba(hex_colour: str, alpha: float) -> str:
+    """``#rrggbb`` with an alpha, as Plotly's ``rgba(...)``."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha:.3f})"
+
+
+def _outline_xy(geometries, side):
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for geometry in geometries:
+        x, y = coords_xy(to_side(geometry, side))
+        xs.extend([*x, None])
+        ys.extend([*y, None])
+    return xs, ys
+
+
+def _zone_trace(role, xs, ys, colour, strength, name, group):
+    solid = 0.25 + 0.45 * strength  # a stronger match is drawn more solid
+    style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
+                 hoverinfo="name", showlegend=True)  # fmt: skip
+    if role == "essential":
+        return go.Scatter(**style, fillcolor=rgba(colour, solid),
+                          line=dict(color=colour, width=1.8))  # fmt: skip
+    if role == "spillover":
+        return go.Scatter(
+            **style, fillcolor=rgba(colour, 0.08),
+            fillpattern=dict(shape="/", fgcolor=rgba(colour, solid), size=7, solidity=0.25),
+            line=dict(color=colour, width=1.4, dash="dot"),
+        )  # fmt: skip
+    return go.Scatter(**style, fillcolor=rgba(colour, 0.15),
+                      line=dict(color=colour, width=1.2, dash="dash"))  # fmt: skip
+
+
+def zone_traces(
+    atlas,
+    view: str,
+    side: str,
+    highlight: Iterable[str],
+    strengths: Mapping[str, float] | None = None,
+) -> list[go.Scatter]:
+    """Traces of the zones of ``highlight`` (pattern ids, in order) on ``view``.
+
+    ``strengths`` (pattern id to 0..1, e.g. match scores) makes stronger matches more solid
+    and names them in the legend with their percentage; without it every pattern is drawn full.
+    """
+    highlight = list(dict.fromkeys(highlight))
+    unknown = [p for p in highlight if p not in atlas.patterns]
+    if unknown:
+        raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
+    zones = atlas.zones[(atlas.zones.view == view) & atlas.zones.pattern_id.isin(highlight)]
+    traces = []
+    for role in sorted(zones.role.unique(), key=ORDER.get):
+        for rank, pid in enumerate(highlight):
+            rows = zones[(zones.pattern_id == pid) & (zones.role == role)]
+            if rows.empty:
+                continue
+            colour = PALETTE[rank % len(PALETTE)]
+            strength = 1.0 if strengths is None else float(strengths.get(pid, 0.0))
+            label = atlas.patterns[pid].name
+            if strengths is not None:
+                label = f"{rank + 1} · {label} · {strength:.0%}"
+            xs, ys = _outline_xy(rows.geometry, side)
+            name = f"{label}: {ROLE_WORDS[role]}"
+            traces.append(_zone_trace(role, xs, ys, colour, strength, name, pid))
+            if role == "trigger_point":
+                sites = [to_side(g, side).representative_point() for g in rows.geometry]
+                traces.append(
+                    go.Scatter(
+                        x=[p.x for p in sites], y=[p.y for p in sites], mode="markers",
+                        marker=dict(symbol="x-thin", size=16, line=dict(width=4, color=colour)),
+                        name=f"{label}: trigger point ×", legendgroup=pid, hoverinfo="name",
+                        showlegend=False,
+                    )
+                )  # fmt: skip
+    return traces
+
+
+def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[go.Scatter]:
+    """Numbered marks (1, 2, ... in order) and outlined areas (A1, A2, ...) on ``view``.
+
+    Marks and areas are numbered apart, as the matcher does, over all views.
+    """
+    points, areas = [], []
+    counts = {Mark: 0, Area: 0}
+    for item in marks:
+        counts[type(item)] += 1
+        if item.view == view:
+            (points if isinstance(item, Mark) else areas).append((counts[type(item)], item))
+    traces = []
+    for n, area in areas:
+        xs = [x for x, _ in area.points] + [area.points[0][0]]
+        ys = [y for _, y in area.points] + [area.points[0][1]]
+        traces.append(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", fill="toself", fillcolor=rgba(MARK, 0.12),
+                line=dict(color=MARK, width=2, dash="dash"), name=f"Area {n}",
+                hoverinfo="name", showlegend=False,
+            )
+        )  # fmt: skip
+        c = area.polygon.representative_point()
+        traces.append(
+            go.Scatter(x=[c.x], y=[c.y], mode="text", text=[f"A{n}"], hoverinfo="skip",
+                       textfont=dict(color=MARK, size=13), showlegend=False, name=f"Area {n} label")
+        )  # fmt: skip
+    if points:
+        traces.append(
+            go.Scatter(
+                x=[m.x for _, m in points], y=[m.y for _, m in points],
+                mode="markers+text", text=[str(n) for n, _ in points],
+                textfont=dict(color="white", size=12), textposition="middle center",
+                marker=dict(size=22, color=MARK, line=dict(color="white", width=2)),
+                hovertext=[f"Mark {n}" for n, _ in points], hoverinfo="text",
+                name="marks", showlegend=False,
+            )
+        )  # fmt: skip
+    return traces

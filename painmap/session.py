@@ -1,0 +1,149 @@
+"""The map's state as plain data: what a click, a lasso or a shared link turns into.
+
+Pure functions, no Streamlit, so every rule here is unit-tested: a chart selection becomes a
+mark or an area; a link's query parameters become a view, a side and marks, with a plain
+warning for anything malformed; and the state becomes query parameters again.
+
+>>> state = parse_link({"view": "posterior", "side": "left", "marks": "posterior:-3,72"})
+>>> state.view, state.side, state.marks, state.warnings
+('posterior', 'left', (Mark(view='posterior', x=-3.0, y=72.0, intensity=None),), ())
+>>> link_params(state.view, state.side, state.marks)
+{'view': 'posterior', 'side': 'left', 'marks': 'posterior:-3,72'}
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from painmap.contract import SIDE_IDS, VIEW_IDS
+from painmap.marks import Area, Mark
+from painmap.notation import format_marks, parse_marks
+
+MAX_MARKS = 60  # more than anyone marks by hand; a longer link is refused, not truncated
+SAME_SPOT_MM = 1.5  # a second tap this close to a mark is the same mark
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What a link asks for, and why any part of it was set aside."""
+
+    view: str = "plantar"
+    side: str = "right"
+    marks: tuple[Mark, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def _one(params: Mapping, key: str) -> str | None:
+    value = params.get(key)
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    return None if value is None else str(value)
+
+
+def parse_link(params: Mapping) -> LinkState:
+    """The view, side and marks a link's query parameters ask for.
+
+    Anything malformed is set aside with a warning and the rest kept at its default: a bad
+    mark list opens a clean map rather than a partial one, since half a pain map misleads.
+    """
+    warnings = []
+    view, side = _one(params, "view"), _one(params, "side")
+    if view is not None and view not in VIEW_IDS:
+        warnings.append(f"The link names an unknown view ({view[:40]!r}); showing the sole.")
+        view = None
+    if side is not None and side not in SIDE_IDS:
+        warnings.append(f"The link names an unknown side ({side[:40]!r}); showing the right.")
+        side = None
+    marks: tuple[Mark, ...] = ()
+    text = _one(params, "marks")
+    if text:
+        try:
+            marks = tuple(parse_marks(text))
+        except ValueError as err:
+            warnings.append(f"The link's marks could not be read ({err}); opening a clean map.")
+        else:
+            if len(marks) > MAX_MARKS:
+                warnings.append(
+                    f"The link holds {len(marks)} marks, more than the {MAX_MARKS} a map takes; "
+                    "opening a clean map."
+                )
+                marks = ()
+    return LinkState(view or "plantar", side or "right", marks, tuple(warnings))
+
+
+def link_params(view: str, side: str, marks: Sequence[Mark]) -> dict[str, str]:
+    """The query parameters that reopen this map (``marks`` only when there are some)."""
+    params = {"view": view, "side": side}
+    if marks:
+        params["marks"] = format_marks(marks)
+    return params
+
+
+def _number(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _polygon(xs, ys) -> tuple[tuple[float, float], ...] | None:
+    points = [(_number(x), _number(y)) for x, y in zip(xs or (), ys or (), strict=False)]
+    if len(points) < 3 or any(x is None or y is None for x, y in points):
+        return None
+    return tuple(points)
+
+
+def selection_to_marks(selection: Mapping, view: str, lattice_curve: int = 0):
+    """The marks (clicks) and areas (box or lasso) a chart selection adds on ``view``.
+
+    Plotly reports a click as one selected point of the click lattice (trace
+    ``lattice_curve``); a box or lasso as its outline (the points inside it are ignored).
+    An empty selection (a second click on the same point, a double click) adds nothing.
+    """
+    selection = selection or {}
+    areas = []
+    for box in selection.get("box") or ():
+        xs, ys = box.get("x") or (), box.get("y") or ()
+        if len(xs) == 2 and len(ys) == 2:
+            corners = _polygon([xs[0], xs[1], xs[1], xs[0]], [ys[0], ys[0], ys[1], ys[1]])
+            if corners:
+                areas.append(corners)
+    for lasso in selection.get("lasso") or ():
+        outline = _polygon(lasso.get("x"), lasso.get("y"))
+        if outline:
+            areas.append(outline)
+    if areas or selection.get("box") or selection.get("lasso"):
+        found = []
+        for points in areas:
+            try:
+                found.append(Area(view, points))
+            except ValueError:  # a lasso with no surface: nothing was drawn
+                continue
+        return [], found
+    marks = []
+    for point in selection.get("points") or ():
+        if point.get("curve_number", lattice_curve) != lattice_curve:
+            continue
+        x, y = _number(point.get("x")), _number(point.get("y"))
+        if x is not None and y is not None:
+            marks.append(Mark(view, x, y))
+    return marks, []
+
+
+def add_mark(marks: Sequence[Mark], mark: Mark) -> list[Mark]:
+    """``marks`` with ``mark`` appended, unless it repeats a mark on the same spot."""
+    for old in marks:
+        if old.view == mark.view and math.dist((old.x, old.y), (mark.x, mark.y)) < SAME_SPOT_MM:
+            return list(marks)
+    return [*marks, mark]
+
+
+def marks_per_view(marks: Sequence[Mark | Area]) -> dict[str, int]:
+    """How many marks and areas each view holds."""
+    counts = dict.fromkeys(VIEW_IDS, 0)
+    for mark in marks:
+        counts[mark.view] += 1
+    return counts

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: help run test lint format validate bench maps docs browser clean
+.PHONY: help run test lint format validate bench bench-ui maps docs browser clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,3 +53,6 @@ docs: $(APP) browser  ## redraw docs/atlas.png and docs/patterns.png
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+bench-ui: $(DEV) browser  ## time click to updated results in headless Chromium, beside a minimal page
+	$(PY) tools/bench_ui.py

@@ -21,6 +21,7 @@ with st.sidebar:
     symptoms = panels.questions(ATLAS)
 flags = [s for s in symptoms if ATLAS.knowledge.symptoms[s].group == "red_flags"]
 
+st.html(panels.STYLE)
 st.caption(panels.DISCLAIMER)
 panels.red_flags(ATLAS, flags)
 for warning in ss.link_warnings:
@@ -51,7 +52,10 @@ def map_and_results():
         shown = {p: strengths.get(p, 1.0) for p in highlight}
         fig = figure(ATLAS, view, side, marks=ss.marks, highlight=highlight, strengths=shown,
                      clickable=True)  # fmt: skip
-        fig.update_layout(height=680, clickmode="event+select", hoverdistance=12)
+        # A vertical tool bar keeps clear of the title; hoverdistance bounds how far off the
+        # body a tap still snaps to its edge.
+        fig.update_layout(height=680, clickmode="event+select", hoverdistance=12,
+                          modebar=dict(orientation="v"))  # fmt: skip
         st.plotly_chart(
             fig, key=chart_key, on_select=lambda: state.on_map_select(chart_key, view),
             selection_mode=("points", "box", "lasso"), width="stretch",
@@ -73,23 +77,25 @@ def map_and_results():
 def marks_list():
     if not ss.marks:
         return
-    with st.expander(f"Your marks and areas ({len(ss.marks)})", expanded=False):
-        numbers = {Mark: 0}
-        for i, item in enumerate(ss.marks):
-            kind = "Mark" if isinstance(item, Mark) else "Area"
-            numbers[type(item)] = numbers.get(type(item), 0) + 1
-            name = st.columns([2, 3])
-            label = f"{kind} {numbers[type(item)]} · {VIEW_NAMES[item.view]}"
-            name[0].write(label)
-            key = f"intensity-{ss.generation}-{i}"
-            name[1].select_slider(
-                f"How strong is the pain at {label}?", ["not set", *range(11)],
-                value="not set" if item.intensity is None else int(item.intensity),
-                key=key, on_change=state.set_intensity, args=(i, key), label_visibility="collapsed",
-            )  # fmt: skip
-            st.button(f"Remove {label}", key=f"remove-{ss.generation}-{i}",
+    # Shown on request: a row of widgets per mark would slow every click as marks add up.
+    if not st.toggle(f"Edit your marks and areas ({len(ss.marks)})", key="edit_marks"):
+        return
+    numbers = {}
+    for i, item in enumerate(ss.marks):
+        numbers[type(item)] = numbers.get(type(item), 0) + 1
+        kind = "Mark" if isinstance(item, Mark) else "Area"
+        label = f"{kind} {numbers[type(item)]} · {VIEW_NAMES[item.view]}"
+        name, strength, remove = st.columns([2, 3, 2], vertical_alignment="center")
+        name.write(label)
+        key = f"intensity-{ss.generation}-{i}"
+        strength.select_slider(
+            f"How strong is the pain at {label}?", ["not set", *range(11)],
+            value="not set" if item.intensity is None else int(item.intensity),
+            key=key, on_change=state.set_intensity, args=(i, key), label_visibility="collapsed",
+        )  # fmt: skip
+        remove.button(f"Remove {label}", key=f"remove-{ss.generation}-{i}",
                       on_click=state.remove_mark, args=(i,))  # fmt: skip
-        st.button("Remove all marks", on_click=state.clear_marks, type="primary")
+    st.button("Remove all marks", on_click=state.clear_marks, type="primary")
 
 
 map_and_results()

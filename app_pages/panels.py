@@ -55,7 +55,7 @@ def red_flags(atlas, flags: list[str]) -> None:
                  icon="⚠️")  # fmt: skip
 
 
-def results(atlas, analysis, shown: int = 8) -> None:
+def results(atlas, analysis, shown: int = 6) -> None:
     """The ranked list: name, kind, a score bar and the reasons; a button opens the detail."""
     for n in analysis.unmatched_marks:
         st.warning(f"Mark {n} is off the foot and leg, so it matches nothing.")
@@ -67,14 +67,27 @@ def results(atlas, analysis, shown: int = 8) -> None:
                 "tool at the top right of the map and draw around it.")  # fmt: skip
         return
     for rank, row in enumerate(ranked.itertuples(), start=1):
-        with st.container(border=True):
-            st.markdown(f"**{rank}. {text(row.name)}** · {KIND_WORDS[row.kind]}")
-            st.progress(float(row.score), text=f"{row.score:.0%} match")
-            st.markdown("\n".join(f"- {text(r)}" for r in row.reasons))
-            st.button(
-                "Show it on the map, with self-care", key=f"pick-{row.id}",
-                on_click=state.select_pattern, args=(row.id, atlas.knowledge.main_view(row.id)),
-            )  # fmt: skip
+        # One block of markup per result (not a widget per line): the list redraws quickly.
+        reasons = "".join(f"<li>{text(r)}</li>" for r in row.reasons)
+        st.markdown(
+            f"<div class='pm-result'><b>{rank}. {text(row.name)}</b> · {KIND_WORDS[row.kind]}"
+            f"<div class='pm-bar'><span style='width:{row.score:.0%}'></span></div>"
+            f"<small>{row.score:.0%} match</small><ul>{reasons}</ul></div>",
+            unsafe_allow_html=True,
+        )
+        st.button(
+            f"{row.name}: show it, with self-care", key=f"pick-{row.id}",
+            on_click=state.select_pattern, args=(row.id, atlas.knowledge.main_view(row.id)),
+        )  # fmt: skip
+
+
+STYLE = """<style>
+.pm-result {border: 1px solid #e3dcd4; border-radius: 0.5rem; padding: 0.6rem 0.8rem 0.1rem;
+  background: #fffdfb;}
+.pm-result ul {margin: 0.3rem 0 0.4rem 1rem; padding: 0; font-size: 0.92rem;}
+.pm-bar {height: 0.45rem; background: #ece6df; border-radius: 0.25rem; margin: 0.4rem 0 0.1rem;}
+.pm-bar span {display: block; height: 100%; background: #2e6f8e; border-radius: 0.25rem;}
+</style>"""
 
 
 def other_view_sites(atlas, pattern_ids, view: str) -> None:

@@ -4,6 +4,10 @@ Zones of several patterns are told apart by hue (the Okabe-Ito palette, safe for
 colour blindness) and by the legend; how strongly a pattern matches shows as how solid its
 fill is. The main pain zone has a solid fill and edge; the spread zone a hatched fill and a
 dotted edge, so the two are told apart without colour; trigger-point sites are crosses (×).
+
+Nothing drawn here takes hover or clicks (``hoverinfo="skip"``): on the app's map a click must
+land on the invisible click lattice underneath, wherever the zones and marks are; and selecting
+a lattice point must not fade the marks (``unselected`` keeps them whole).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def _outline_xy(geometries, side):
 def _zone_trace(role, xs, ys, colour, strength, name, group):
     solid = 0.25 + 0.45 * strength  # a stronger match is drawn more solid
     style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
-                 hoverinfo="name", showlegend=True)  # fmt: skip
+                 hoverinfo="skip", showlegend=True)  # fmt: skip
     if role == "essential":
         return go.Scatter(**style, fillcolor=rgba(colour, solid),
                           line=dict(color=colour, width=1.8))  # fmt: skip
@@ -91,7 +95,7 @@ def zone_traces(
                     go.Scatter(
                         x=[p.x for p in sites], y=[p.y for p in sites], mode="markers",
                         marker=dict(symbol="x-thin", size=16, line=dict(width=4, color=colour)),
-                        name=f"{label}: trigger point ×", legendgroup=pid, hoverinfo="name",
+                        name=f"{label}: trigger point ×", legendgroup=pid, hoverinfo="skip",
                         showlegend=False,
                     )
                 )  # fmt: skip
@@ -117,7 +121,7 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[go.Scatter]:
             go.Scatter(
                 x=xs, y=ys, mode="lines", fill="toself", fillcolor=rgba(MARK, 0.12),
                 line=dict(color=MARK, width=2, dash="dash"), name=f"Area {n}",
-                hoverinfo="name", showlegend=False,
+                hoverinfo="skip", showlegend=False,
             )
         )  # fmt: skip
         c = area.polygon.representative_point()
@@ -132,7 +136,7 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[go.Scatter]:
                 mode="markers+text", text=[str(n) for n, _ in points],
                 textfont=dict(color="white", size=12), textposition="middle center",
                 marker=dict(size=22, color=MARK, line=dict(color="white", width=2)),
-                hovertext=[f"Mark {n}" for n, _ in points], hoverinfo="text",
+                hoverinfo="skip", unselected=dict(marker=dict(opacity=1)),
                 name="marks", showlegend=False,
             )
         )  # fmt: skip

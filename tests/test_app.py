@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
 
 
-def _app():
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+def _app(**params):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
 
 
-def _chart_title(at):
+def _chart(at):
     charts = at.get("plotly_chart")
     assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)["layout"]["title"]["text"]
+    return json.loads(charts[0].proto.spec)
 
 
-def test_map_page_shows_the_real_atlas():
+def _ranked(at):
+    """The ranked results as shown: '1. Plantar fasciitis', '2. ...'."""
+    blocks = [m.value for m in at.markdown if m.value.startswith("<div class='pm-result'>")]
+    return [re.search(r"<b>(.*?)</b>", b).group(1) for b in blocks]
+
+
+def test_map_page_shows_the_real_atlas_and_invites_a_click():
     at = _app()
     assert not at.exception
     assert at.title[0].value == "Where does it hurt?"
-    assert _chart_title(at) == "RIGHT foot · Sole, seen from below"
+    assert _chart(at)["layout"]["title"]["text"] == "RIGHT foot · Sole, seen from below"
+    assert any("Tap or click where it hurts" in i.value for i in at.info)
+    assert any("does not diagnose" in c.value for c in at.caption)
 
 
 def test_view_and_side_switch_the_map():
@@ -31,4 +43,89 @@ def test_view_and_side_switch_the_map():
     at.radio(key="view").set_value("posterior").run()
     at.radio(key="side").set_value("left").run()
     assert not at.exception
-    assert _chart_title(at) == "LEFT leg · Back of heel, Achilles tendon and calf, seen from behind"
+    title = _chart(at)["layout"]["title"]["text"]
+    assert title == "LEFT leg · Back of heel, Achilles tendon and calf, seen from behind"
+
+
+def test_a_link_restores_the_marks_and_the_ranking():
+    at = _app(view="plantar", side="right", marks="plantar:13,58")
+    assert not at.exception
+    assert _ranked(at)[0] == "1. Plantar fasciitis"
+    marks = [t for t in _chart(at)["data"] if t.get("name") == "marks"]
+    assert marks and marks[0]["text"] == ["1"]
+    legend = [t["name"] for t in _chart(at)["data"] if t.get("showlegend")]
+    assert any("Plantar fasciitis" in name for name in legend)
+
+
+def test_a_symptom_answer_changes_the_ranking():
+    at = _app(marks="plantar:13,58")
+    before = _ranked(at)
+    at.multiselect(key="q_quality").set_value(["burning"]).run()
+    at.multiselect(key="q_timing").set_value(["worse_end_of_day"]).run()
+    after = _ranked(at)
+    assert before != after
+
+    def rank(ranked, name):
+        return next(i for i, line in enumerate(ranked) if name in line)
+
+    # Burning argues against a muscle knot under the heel, for a spur it says nothing.
+    assert rank(after, "Quadratus plantae") > rank(before, "Quadratus plantae")
+    assert rank(after, "Plantar heel spur") < rank(before, "Plantar heel spur")
+    assert any("“Burning” argues against it" in m.value for m in at.markdown)
+    assert any("<li>" in m.value and "fits strongly" in m.value for m in at.markdown)
+
+
+def test_a_red_flag_answer_shows_the_warning_above_everything():
+    at = _app(marks="posterior:0,72")
+    assert not at.error
+    at.multiselect(key="q_red_flags").set_value(["sudden_snap", "calf_swelling_warmth"]).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 2
+    assert "Achilles tendon has torn" in errors[0] and "blood clot" in errors[1]
+
+
+def test_a_bad_link_shows_a_warning_and_a_clean_map():
+    at = _app(view="sole", marks="plantar:1,2;nonsense")
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("unknown view" in w for w in warnings)
+    assert any("could not be read" in w for w in warnings)
+    assert not [t for t in _chart(at)["data"] if t.get("name") == "marks"]
+    assert _chart(at)["layout"]["title"]["text"].endswith("Sole, seen from below")
+
+
+def test_picking_a_result_shows_its_detail_on_its_own_view():
+    at = _app(view="plantar", marks="plantar:13,58;posterior:0,190")
+    soleus = next(b for b in at.button if b.key == "pick-soleus")
+    soleus.click().run()
+    assert not at.exception
+    assert any(s.value.startswith("Soleus") for s in at.subheader)
+    assert at.radio(key="view").value == "posterior"  # where most of its main pain zone lies
+    tabs = [t.label for t in at.tabs]
+    assert tabs == [
+        "How it feels",
+        "Self-care",
+        "When to see a clinician",
+        "Look-alikes",
+        "Sources",
+    ]
+    assert any("Dose:" in m.value for m in at.markdown)
+
+
+def test_an_off_body_mark_is_reported():
+    at = _app(marks="plantar:13,58;plantar:300,300")
+    assert any("Mark 2 is off the foot and leg" in w.value for w in at.warning)
+
+
+def test_marks_can_be_removed_one_by_one_and_all():
+    at = _app(marks="plantar:13,58;plantar:0,120;posterior:0,72")
+    at.toggle(key="edit_marks").set_value(True).run()
+    remove = [b for b in at.button if b.label.startswith("Remove Mark 2")]
+    remove[0].click().run()
+    assert not at.exception
+    labels = [b.label for b in at.button if b.label.startswith("Remove Mark")]
+    assert labels == ["Remove Mark 1 · Sole", "Remove Mark 2 · Back"]
+    next(b for b in at.button if b.label == "Remove all marks").click().run()
+    assert not [b for b in at.button if b.label.startswith("Remove Mark")]
+    assert any("Tap or click where it hurts" in i.value for i in at.info)

@@ -108,7 +108,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     yield page
     ARTIFACTS.mkdir(exist_ok=True)

@@ -12,6 +12,14 @@ _TO_PAGE = """([x, y]) => {
 }"""
 
 
+def show_chart(page) -> None:
+    """Scroll the map into the middle of the window, where the mouse can reach all of it."""
+    page.evaluate(
+        "() => document.querySelector('.js-plotly-plot').scrollIntoView({block: 'center'})"
+    )
+    page.wait_for_timeout(200)
+
+
 def to_page(page, x: float, y: float) -> tuple[float, float]:
     """The page pixel of (x, y) mm on the map, read afresh (a rerun can shift the plot)."""
     return tuple(page.evaluate(_TO_PAGE, [x, y]))
@@ -19,6 +27,7 @@ def to_page(page, x: float, y: float) -> tuple[float, float]:
 
 def click_at(page, x: float, y: float) -> None:
     """Move to (x, y) mm, let Plotly's throttled hover catch up, then click."""
+    show_chart(page)
     px, py = to_page(page, x, y)
     page.mouse.move(px, py)
     page.wait_for_timeout(150)
@@ -28,6 +37,7 @@ def click_at(page, x: float, y: float) -> None:
 
 def drag_lasso(page, points: list[tuple[float, float]]) -> None:
     """Pick the lasso tool and draw through ``points`` (mm), closing the loop."""
+    show_chart(page)
     page.locator(f"{CHART} .modebar-btn[data-val='lasso']").first.click()
     first = to_page(page, *points[0])
     page.mouse.move(*first)

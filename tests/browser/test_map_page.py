@@ -1,29 +1,68 @@
-"""The map page in a real headless Chromium."""
+"""The map page in a real headless Chromium: real clicks, a real lasso, real screenshots."""
 
 from __future__ import annotations
 
-from .conftest import wait_for_app
+from ..places import ATLAS
+from .conftest import ARTIFACTS, wait_for_app
+from .plotmap import CHART, click_at, drag_lasso
+
+
+def _wait_text(page, words: str, timeout: int = 30_000) -> None:
+    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
+
+
+def _shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"map-{name}.png"), full_page=True)
 
 
 def test_app_opens_and_draws_the_map(page, app_url):
     page.goto(app_url)
     wait_for_app(page)
     assert page.get_by_role("heading", name="Where does it hurt?").is_visible()
-    chart = page.locator(".js-plotly-plot").first
-    assert chart.is_visible()
+    chart = page.locator(CHART).first
     assert "RIGHT foot · Sole, seen from below" in chart.inner_text()
-    # The outline is really drawn: a filled path with a non-trivial size on screen.
     box = chart.locator("path.js-fill").first.bounding_box()
-    assert box and box["width"] > 150 and box["height"] > 400
+    assert box and box["width"] > 150 and box["height"] > 300
 
 
-def test_switching_view_redraws_the_map(page, app_url):
-    page.goto(app_url)
+def test_click_lasso_switch_and_remove(page, app_url):
+    page.goto(f"{app_url}/?view=plantar&side=right")
     wait_for_app(page)
+    page.wait_for_timeout(500)
+
+    # A click on the front-inner heel: plantar fasciitis is listed and drawn.
+    x, y = ATLAS.view("plantar").landmark_xy("medial_calcaneal_tubercle")
+    click_at(page, x, y)
+    _wait_text(page, "1. Plantar fasciitis")
+    page.wait_for_timeout(500)
+    _shot(page, "1-click")
+    assert "Mark 1 lies in its main pain zone on the sole" in page.inner_text("body")
+    legend = page.locator(f"{CHART} .legend").first.text_content()
+    assert "Plantar fasciitis" in legend and "main pain" in legend
+    mark = page.locator(f"{CHART} .scatterlayer .trace text").filter(has_text="1")
+    assert mark.count() >= 1
+    assert "marks=plantar%3A" in page.url  # the address bar follows
+
+    # Another view: the first mark is counted there, the back of the leg is drawn.
     page.locator("label").filter(has_text="Back").first.click()
-    page.wait_for_function(
-        "() => (document.querySelector('.js-plotly-plot')?.innerText || '')"
-        ".includes('seen from behind')",
-        timeout=30_000,
-    )
-    assert "medial (inner side)" in page.locator(".js-plotly-plot").first.inner_text()
+    _wait_text(page, "seen from behind")
+    _wait_text(page, "Marks on other views, counted in the results: Sole 1.")
+    assert "view=posterior" in page.url
+    _shot(page, "2-back-view")
+
+    # A lasso around the Achilles tendon draws an area that the results explain.
+    page.wait_for_timeout(500)
+    drag_lasso(page, [(-15, 50), (15, 50), (15, 100), (-15, 100)])
+    _wait_text(page, "Area 1 on the back of the leg")
+    page.wait_for_timeout(500)
+    _shot(page, "3-lasso")
+    assert "Achilles" in page.inner_text("body")
+
+    # Remove the mark: the area stays, the mark is gone from the results.
+    page.get_by_text("Edit your marks and areas (2)").click()
+    page.get_by_role("button", name="Remove Mark 1 · Sole").click()
+    _wait_text(page, "Edit your marks and areas (1)")
+    page.wait_for_timeout(500)
+    _shot(page, "4-removed")
+    body = page.inner_text("body")
+    assert "Mark 1 lies" not in body and "Area 1 on the back of the leg" in body

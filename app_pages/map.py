@@ -37,7 +37,7 @@ def map_and_results():
         view = st.radio("View", list(VIEW_NAMES), horizontal=True, key="view",
                         format_func=VIEW_NAMES.get)  # fmt: skip
         side = st.radio(
-            "Side", list(SIDE_NAMES), horizontal=True, key="side",
+            "Side", list(SIDE_NAMES), horizontal=True, key="side", on_change=state.change_side,
             format_func=lambda s: f"{SIDE_NAMES[s]} foot and leg",
         )  # fmt: skip
         analysis = analyse(ATLAS, ss.marks, symptoms, side=side)

@@ -73,5 +73,10 @@ def select_pattern(pattern_id: str | None, view: str | None = None) -> None:
         ss.view = view
 
 
+def change_side() -> None:
+    """The other side: marks keep their place on the body (inner heel stays inner heel)."""
+    ss.marks = [m.mirrored() for m in ss.marks]
+
+
 def open_view(view: str) -> None:
     ss.view = view

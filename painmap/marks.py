@@ -64,9 +64,13 @@ class Mark:
             raise ValueError(err.args[0]) from None
         return cls(view, x, y, intensity)
 
+    def mirrored(self) -> Mark:
+        """The same spot on the other side (the sides' frames are mirror images in x)."""
+        return replace(self, x=-self.x)
+
     def to_right(self, side: str) -> Mark:
         """This mark, given in ``side``'s own frame, as it lies on the right side's atlas."""
-        return self if side == "right" else replace(self, x=-self.x)
+        return self if side == "right" else self.mirrored()
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,10 @@ class Area:
         """The area as a valid polygon (a self-crossing lasso is mended, not refused)."""
         return shapely.make_valid(Polygon(self.points)).buffer(0)
 
+    def mirrored(self) -> Area:
+        """The same area on the other side (the sides' frames are mirror images in x)."""
+        return replace(self, points=tuple((-x, y) for x, y in self.points))
+
     def to_right(self, side: str) -> Area:
         """This area, given in ``side``'s own frame, as it lies on the right side's atlas."""
-        if side == "right":
-            return self
-        return replace(self, points=tuple((-x, y) for x, y in self.points))
+        return self if side == "right" else self.mirrored()

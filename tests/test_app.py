@@ -129,3 +129,13 @@ def test_marks_can_be_removed_one_by_one_and_all():
     next(b for b in at.button if b.label == "Remove all marks").click().run()
     assert not [b for b in at.button if b.label.startswith("Remove Mark")]
     assert any("Tap or click where it hurts" in i.value for i in at.info)
+
+
+def test_switching_side_keeps_marks_on_the_same_part_of_the_body():
+    at = _app(marks="plantar:13,58")
+    assert _ranked(at)[0] == "1. Plantar fasciitis"
+    at.radio(key="side").set_value("left").run()
+    assert not at.exception
+    marks = [t for t in _chart(at)["data"] if t.get("name") == "marks"]
+    assert marks[0]["x"] == [-13.0]  # the inner heel of the left foot
+    assert _ranked(at)[0] == "1. Plantar fasciitis"

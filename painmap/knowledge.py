@@ -7,6 +7,7 @@ its file and item before anything uses it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,17 +43,22 @@ class Knowledge:
 
     def main_view(self, pattern_id: str) -> str:
         """The view where most of the pattern's main pain zone lies."""
-        rows = self.zones[self.zones.pattern_id == pattern_id]
-        essential = rows[rows.role == "essential"]
-        areas = (essential if not essential.empty else rows).groupby("view")["area"].sum()
-        return str(areas.idxmax())
+        return self._views_of[pattern_id][0]
 
     def site_views(self, pattern_id: str) -> list[str]:
         """The views that show the pattern's trigger-point site(s)."""
-        rows = self.zones[
-            (self.zones.pattern_id == pattern_id) & (self.zones.role == "trigger_point")
-        ]
-        return list(dict.fromkeys(rows.view))
+        return list(self._views_of[pattern_id][1])
+
+    @functools.cached_property
+    def _views_of(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Per pattern: its main view and its site views, worked out once (asked per click)."""
+        out = {}
+        for pid, rows in self.zones.groupby("pattern_id", sort=False):
+            essential = rows[rows.role == "essential"]
+            areas = (essential if not essential.empty else rows).groupby("view")["area"].sum()
+            sites = tuple(dict.fromkeys(rows.view[rows.role == "trigger_point"]))
+            out[pid] = (str(areas.idxmax()), sites)
+        return out
 
     def patterns_frame(self) -> pd.DataFrame:
         """One row per pattern: id, kind, name, aliases, regions."""

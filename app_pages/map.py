@@ -51,7 +51,7 @@ def map_and_results():
         chart_key = f"map-{view}-{side}"
         shown = {p: strengths.get(p, 1.0) for p in highlight}
         fig = figure(ATLAS, view, side, marks=ss.marks, highlight=highlight, strengths=shown,
-                     clickable=True)  # fmt: skip
+                     clickable=True, validate=False)  # fmt: skip
         # A vertical tool bar keeps clear of the title; hoverdistance bounds how far off the
         # body a tap still snaps to its edge.
         fig.update_layout(height=680, clickmode="event+select", hoverdistance=12,

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import plotly.graph_objects as go
-
 from painmap.geometry import coords_xy, to_side
 from painmap.marks import Area, Mark
 
@@ -23,6 +21,12 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F
 ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
 MARK = "#c0392b"
 ORDER = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
+
+
+def scatter(**props) -> dict:
+    """A Plotly scatter trace as a plain dict: built without validation, which per click
+    costs more than all the matching (figures handed to users are validated whole)."""
+    return {"type": "scatter", **props}
 
 
 def rgba(hex_colour: str, alpha: float) -> str:
@@ -46,15 +50,15 @@ def _zone_trace(role, xs, ys, colour, strength, name, group):
     style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
                  hoverinfo="skip", showlegend=True)  # fmt: skip
     if role == "essential":
-        return go.Scatter(**style, fillcolor=rgba(colour, solid),
+        return scatter(**style, fillcolor=rgba(colour, solid),
                           line=dict(color=colour, width=1.8))  # fmt: skip
     if role == "spillover":
-        return go.Scatter(
+        return scatter(
             **style, fillcolor=rgba(colour, 0.08),
             fillpattern=dict(shape="/", fgcolor=rgba(colour, solid), size=7, solidity=0.25),
             line=dict(color=colour, width=1.4, dash="dot"),
         )  # fmt: skip
-    return go.Scatter(**style, fillcolor=rgba(colour, 0.15),
+    return scatter(**style, fillcolor=rgba(colour, 0.15),
                       line=dict(color=colour, width=1.2, dash="dash"))  # fmt: skip
 
 
@@ -64,7 +68,7 @@ def zone_traces(
     side: str,
     highlight: Iterable[str],
     strengths: Mapping[str, float] | None = None,
-) -> list[go.Scatter]:
+) -> list[dict]:
     """Traces of the zones of ``highlight`` (pattern ids, in order) on ``view``.
 
     ``strengths`` (pattern id to 0..1, e.g. match scores) makes stronger matches more solid
@@ -92,7 +96,7 @@ def zone_traces(
             if role == "trigger_point":
                 sites = [to_side(g, side).representative_point() for g in rows.geometry]
                 traces.append(
-                    go.Scatter(
+                    scatter(
                         x=[p.x for p in sites], y=[p.y for p in sites], mode="markers",
                         marker=dict(symbol="x-thin", size=16, line=dict(width=4, color=colour)),
                         name=f"{label}: trigger point ×", legendgroup=pid, hoverinfo="skip",
@@ -102,7 +106,7 @@ def zone_traces(
     return traces
 
 
-def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[go.Scatter]:
+def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[dict]:
     """Numbered marks (1, 2, ... in order) and outlined areas (A1, A2, ...) on ``view``.
 
     Marks and areas are numbered apart, as the matcher does, over all views.
@@ -118,7 +122,7 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[go.Scatter]:
         xs = [x for x, _ in area.points] + [area.points[0][0]]
         ys = [y for _, y in area.points] + [area.points[0][1]]
         traces.append(
-            go.Scatter(
+            scatter(
                 x=xs, y=ys, mode="lines", fill="toself", fillcolor=rgba(MARK, 0.12),
                 line=dict(color=MARK, width=2, dash="dash"), name=f"Area {n}",
                 hoverinfo="skip", showlegend=False,
@@ -126,12 +130,12 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[go.Scatter]:
         )  # fmt: skip
         c = area.polygon.representative_point()
         traces.append(
-            go.Scatter(x=[c.x], y=[c.y], mode="text", text=[f"A{n}"], hoverinfo="skip",
+            scatter(x=[c.x], y=[c.y], mode="text", text=[f"A{n}"], hoverinfo="skip",
                        textfont=dict(color=MARK, size=13), showlegend=False, name=f"Area {n} label")
         )  # fmt: skip
     if points:
         traces.append(
-            go.Scatter(
+            scatter(
                 x=[m.x for _, m in points], y=[m.y for _, m in points],
                 mode="markers+text", text=[str(n) for n, _ in points],
                 textfont=dict(color="white", size=12), textposition="middle center",

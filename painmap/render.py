@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -16,7 +18,7 @@ import shapely
 
 from painmap.geometry import coords_xy
 from painmap.marks import Area, Mark
-from painmap.overlay import mark_traces, zone_traces
+from painmap.overlay import mark_traces, scatter, zone_traces
 from painmap.viewmap import ViewMap
 from painmap.views import VIEWS, check_side, check_view, edge_words
 
@@ -33,11 +35,11 @@ def view_title(view: str, side: str) -> str:
     return f"{side.upper()} {whole} · {VIEWS[view].title}"
 
 
-def body_traces(vmap: ViewMap, labels: bool = False) -> list[go.Scatter]:
+def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
     """The body of a view: filled outline, light detail lines, and landmark labels if asked."""
     xs, ys = coords_xy(vmap.outline)
     traces = [
-        go.Scatter(
+        scatter(
             x=xs,
             y=ys,
             mode="lines",
@@ -56,7 +58,7 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[go.Scatter]:
         dx.extend([*x, None])
         dy.extend([*y, None])
     traces.append(
-        go.Scatter(
+        scatter(
             x=dx,
             y=dy,
             mode="lines",
@@ -69,7 +71,7 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[go.Scatter]:
     if labels:
         names = list(vmap.landmarks)
         traces.append(
-            go.Scatter(
+            scatter(
                 x=[vmap.landmarks[n].x for n in names],
                 y=[vmap.landmarks[n].y for n in names],
                 mode="markers+text",
@@ -126,7 +128,7 @@ def base_figure(
     return fig
 
 
-def lattice_trace(vmap: ViewMap, spacing: float = 4.0) -> go.Scatter:
+def lattice_trace(vmap: ViewMap, spacing: float = 4.0) -> dict:
     """An invisible lattice of points over the body: a click anywhere on it selects the
     nearest point, which is how a click becomes a mark (Plotly reports only selected points).
 
@@ -137,12 +139,17 @@ def lattice_trace(vmap: ViewMap, spacing: float = 4.0) -> go.Scatter:
     minx, miny, maxx, maxy = vmap.outline.bounds
     xs, ys = np.meshgrid(np.arange(minx, maxx, spacing), np.arange(miny, maxy, spacing))
     inside = shapely.contains_xy(vmap.outline, xs, ys)
-    return go.Scatter(
+    return scatter(
         x=np.round(xs[inside], 1), y=np.round(ys[inside], 1), mode="markers",
         marker=dict(size=spacing * 2.2, opacity=0), selected=dict(marker=dict(opacity=0)),
         unselected=dict(marker=dict(opacity=0)), hoverinfo="none", name="click lattice",
         showlegend=False,
     )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=64)
+def _base(atlas, view: str, side: str, labels: bool, clickable: bool) -> dict:
+    return base_figure(atlas, view, side, labels=labels, clickable=clickable).to_dict()
 
 
 def figure(
@@ -154,6 +161,7 @@ def figure(
     labels: bool = False,
     strengths: Mapping[str, float] | None = None,
     clickable: bool = False,
+    validate: bool = True,
 ) -> go.Figure:
     """The annotated figure of one view: outline, marks, and the zones of ``highlight``.
 
@@ -177,13 +185,15 @@ def figure(
         given in the legend.
     clickable : bool
         Add the invisible click lattice as the first trace (for the web app).
+    validate : bool
+        Let Plotly check every property. The app, which redraws on every click, skips it:
+        the body is built (and checked) once per view and side, the overlay by this module.
     """
-    fig = base_figure(atlas, view, side, labels=labels, clickable=clickable)
+    base = _base(atlas, check_view(view), check_side(side), labels, clickable)
     zones = zone_traces(atlas, view, side, highlight, strengths)
-    fig.add_traces([*zones, *mark_traces(view, marks)])
+    layout = copy.deepcopy(base["layout"])
     if zones:
-        fig.update_layout(
-            showlegend=True,
-            legend=dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=12)),
-        )
-    return fig
+        layout["showlegend"] = True
+        layout["legend"] = dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=12))
+    data = [*copy.deepcopy(base["data"]), *zones, *mark_traces(view, marks)]
+    return go.Figure(dict(data=data, layout=layout), _validate=validate)

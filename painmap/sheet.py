@@ -23,8 +23,8 @@ def small_multiples(panels, cols: int, panel_size=(300, 380), labels=False):
     for n, (_, vmap, extra) in enumerate(panels, start=1):
         row, col = (n - 1) // cols + 1, (n - 1) % cols + 1
         for trace in [*body_traces(vmap, labels), *extra]:
-            if trace.name == "landmarks":
-                trace.textfont.size = 7
+            if trace.get("name") == "landmarks":
+                trace["textfont"] = dict(size=7)
             fig.add_trace(trace, row=row, col=col)
         axis = "" if n == 1 else str(n)
         xrange, yrange, words = frame(vmap)

@@ -150,6 +150,41 @@ def cmd_match(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from pathlib import Path
+
+    from painmap.export import FORMATS, export
+    from painmap.matching import check_symptoms
+    from painmap.notation import parse_area, parse_mark
+    from painmap.session_file import Session
+
+    fmt = Path(args.out).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        print(f"painmap: cannot tell the format from {args.out!r}; end the file name with "
+              f"{', '.join('.' + f for f in FORMATS)}", file=sys.stderr)  # fmt: skip
+        return 2
+    atlas = _load()
+    try:
+        items = [parse_mark(m, atlas, args.side) for m in args.mark]
+        items += [parse_area(a) for a in args.area]
+        unknown = [p for p in args.highlight if p not in atlas.patterns]
+        if unknown:
+            raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
+        session = Session(
+            side=args.side, view=args.view if args.view != "all" else "plantar",
+            items=tuple(items), symptoms=tuple(check_symptoms(atlas, args.symptom)),
+            note=args.note or "",
+        )  # fmt: skip
+    except ValueError as err:
+        print(f"painmap: {err}", file=sys.stderr)
+        return 2
+    data = export(atlas, session, fmt, view=args.view, highlight=args.highlight or None)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_bytes(data)
+    print(f"wrote {args.out} ({len(data):,} bytes)")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from painmap.bench import run
 
@@ -216,6 +251,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_positive, metavar="N", help="show the N best only")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_match)
+
+    p = sub.add_parser("export", help="write an annotated PNG, SVG, PDF, HTML or a session JSON")
+    p.add_argument("--out", required=True, help="the file; its ending chooses the format")
+    p.add_argument("--view", choices=(*VIEW_IDS, "all"), default="all")
+    p.add_argument("--side", choices=("right", "left"), default="right")
+    p.add_argument("--mark", action="append", default=[], metavar="VIEW:X,Y|VIEW:LANDMARK")
+    p.add_argument("--area", action="append", default=[], metavar='"VIEW:X1,Y1 X2,Y2 ..."')
+    p.add_argument("--symptom", nargs="+", action="extend", default=[], metavar="ID")
+    p.add_argument(
+        "--highlight",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ID",
+        help="pattern ids to draw (default: the three best matches)",
+    )
+    p.add_argument("--note", help="a note for the session, printed on the export")
+    p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("bench", help="time matching: figures printed, nothing asserted")
     p.add_argument("--clicks", type=_positive, default=1000, help="random clicks to time")

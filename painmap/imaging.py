@@ -16,15 +16,22 @@ KALEIDO_OPTIONS = {"mathjax": False}
 FORMATS = ("png", "svg", "pdf")
 
 
+_state = {"running": False}
+
+
 def start() -> None:
     """Start the shared kaleido browser (once per process; stopped at exit)."""
-    kaleido.start_sync_server(silence_warnings=True, **KALEIDO_OPTIONS)
-    atexit.register(stop)
+    if not _state["running"]:
+        kaleido.start_sync_server(silence_warnings=True, **KALEIDO_OPTIONS)
+        _state["running"] = True
+        atexit.register(stop)
 
 
 def stop() -> None:
     """Stop the shared kaleido browser, if it runs."""
-    kaleido.stop_sync_server(silence_warnings=True)
+    if _state["running"]:
+        kaleido.stop_sync_server(silence_warnings=True)
+        _state["running"] = False
 
 
 def to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
@@ -32,4 +39,6 @@ def to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; choose one of {', '.join(FORMATS)}")
     options = {"format": fmt, "width": width, "height": height, "scale": scale}
+    if _state["running"]:  # the shared browser was started with the options already
+        return kaleido.calc_fig_sync(fig, opts=options)
     return kaleido.calc_fig_sync(fig, opts=options, kopts=dict(KALEIDO_OPTIONS))

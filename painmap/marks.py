@@ -11,12 +11,25 @@ ValueError: mark coordinates must be finite numbers, got (nan, 2)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import shapely
 from shapely import Polygon
 
 from painmap.views import check_view
+
+MAX_NOTE = 2000  # characters: a paragraph, not a document
+
+
+def check_note(value) -> str:
+    """``value`` as a note: text of at most MAX_NOTE characters, kept exactly as written."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"a note must be text, got {type(value).__name__}")
+    if len(value) > MAX_NOTE:
+        raise ValueError(f"a note holds at most {MAX_NOTE} characters, this one {len(value)}")
+    return value
 
 
 def check_intensity(value) -> float | None:
@@ -34,15 +47,17 @@ def check_intensity(value) -> float | None:
 
 @dataclass(frozen=True)
 class Mark:
-    """A point of pain on ``view`` at (x, y) mm; ``intensity`` 0 to 10 when given."""
+    """A point of pain on ``view`` at (x, y) mm; ``intensity`` 0 to 10 when given; a note."""
 
     view: str
     x: float
     y: float
     intensity: float | None = None
+    note: str = field(default="", repr=False)
 
     def __post_init__(self):
         check_view(self.view)
+        object.__setattr__(self, "note", check_note(self.note))
         try:
             x, y = float(self.x), float(self.y)
         except (TypeError, ValueError):
@@ -84,9 +99,11 @@ class Area:
     view: str
     points: tuple[tuple[float, float], ...]
     intensity: float | None = None
+    note: str = field(default="", repr=False)
 
     def __post_init__(self):
         check_view(self.view)
+        object.__setattr__(self, "note", check_note(self.note))
         try:
             points = tuple((float(x), float(y)) for x, y in self.points)
         except (TypeError, ValueError):

@@ -1,0 +1,165 @@
+"""Exports of a session: annotated images (PNG, SVG, PDF), interactive HTML and the JSON file.
+
+An image shows the chosen view (or all five), the numbered marks and areas, the best matches'
+zones with a legend, the side, the date, the notes as labels where they belong and a one-line
+disclaimer. Notes are shown as text, never as markup. Nothing is fetched from outside: images
+come from the local Chromium (MathJax off) and the HTML carries plotly.js inside it.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from datetime import date as Date
+
+from plotly.subplots import make_subplots
+
+from painmap import imaging
+from painmap.contract import VIEW_IDS
+from painmap.marks import Area, Mark
+from painmap.matching import analyse
+from painmap.overlay import mark_traces, zone_traces
+from painmap.render import FONT, INK, body_traces, figure, frame, view_title
+from painmap.session_file import Session, dump_session
+from painmap.views import VIEWS
+
+FORMATS = ("png", "svg", "pdf", "html", "json")
+DISCLAIMER = "PainMap explains common pain patterns; it does not diagnose. See a clinician."
+ONE_VIEW_SIZE = (900, 1200)
+ALL_VIEWS_SIZE = (2000, 1150)
+SCALE = 2  # PNG pixels per CSS pixel: sharp on paper and on a phone
+
+
+def plain(value: str) -> str:
+    """A note as Plotly text: shown as written, its < > & never read as markup.
+
+    >>> plain("<b>sore</b> & stiff")
+    '&lt;b&gt;sore&lt;/b&gt; &amp; stiff'
+    """
+    return html.escape(value, quote=False)
+
+
+def _wrapped(value: str, width: int) -> str:
+    lines = textwrap.wrap(value, width=width, max_lines=6, placeholder=" …") or [""]
+    return "<br>".join(plain(line) for line in lines)
+
+
+def numbered(items) -> list[tuple[str, Mark | Area]]:
+    """Each mark and area with its label as the map shows it: '1', '2', ... and 'A1', ..."""
+    counts, out = {Mark: 0, Area: 0}, []
+    for item in items:
+        counts[type(item)] += 1
+        n = counts[type(item)]
+        out.append((str(n) if isinstance(item, Mark) else f"A{n}", item))
+    return out
+
+
+def _note_labels(items, view: str, side: str, xref="x", yref="y") -> list[dict]:
+    """An arrowed label by each mark or area of ``view`` that has a note."""
+    labels = []
+    for label, item in numbered(items):
+        if item.view != view or not item.note:
+            continue
+        anchor = (item.x, item.y) if isinstance(item, Mark) else item.polygon.centroid.coords[0]
+        ax = -70 if anchor[0] > 0 else 70  # point inwards from the nearer edge
+        text = f"{label}: {_wrapped(item.note, 28)}"
+        labels.append(dict(
+            x=anchor[0], y=anchor[1], xref=xref, yref=yref, text=text,
+            showarrow=True, arrowhead=2, arrowcolor=INK, ax=ax, ay=-40, align="left",
+            bgcolor="rgba(255,255,255,0.92)", bordercolor=INK, borderwidth=1,
+            font=dict(size=12, color=INK),
+        ))  # fmt: skip
+    return labels
+
+
+def _highlight(atlas, session: Session, highlight):
+    analysis = analyse(atlas, session.items, session.symptoms, side=session.side)
+    if highlight is None:
+        highlight = [session.selected] if session.selected else list(analysis.results.id[:3])
+    scores = dict(zip(analysis.results.id, analysis.results.score, strict=True))
+    return list(highlight), {p: scores.get(p, 1.0) for p in highlight}
+
+
+def _subtitle(session: Session, when: Date, width: int) -> dict:
+    """Side, date and disclaimer under the title, and the session note when there is one."""
+    lines = [f"{session.side.upper()} side · {when.isoformat()} · {DISCLAIMER}"]
+    if session.note:
+        lines.append(f"Note: {_wrapped(session.note, width)}")
+    return dict(text="<br>".join(lines), font=dict(size=13, color=INK))
+
+
+def _top_margin(session: Session) -> int:
+    note_lines = _wrapped(session.note, 100).count("<br>") + 1 if session.note else 0
+    return 80 + 18 * note_lines
+
+
+def view_figure(atlas, session: Session, view: str, highlight=None, when: Date | None = None):
+    """The annotated figure of one view, as exported."""
+    when = when or Date.today()
+    ids, strengths = _highlight(atlas, session, highlight)
+    fig = figure(atlas, view, session.side, marks=session.items, highlight=ids,
+                 strengths=strengths)  # fmt: skip
+    for label in _note_labels(session.items, view, session.side):
+        fig.add_annotation(label)
+    fig.update_layout(
+        title=dict(text=f"{view_title(view, session.side)} · PainMap", x=0.01,
+                   subtitle=_subtitle(session, when, 100)),
+        margin=dict(l=10, r=10, t=_top_margin(session), b=10),
+        width=ONE_VIEW_SIZE[0], height=ONE_VIEW_SIZE[1],
+    )  # fmt: skip
+    return fig
+
+
+def all_views_figure(atlas, session: Session, highlight=None, when: Date | None = None):
+    """The five views side by side, with marks, zones, notes and one legend."""
+    when = when or Date.today()
+    ids, strengths = _highlight(atlas, session, highlight)
+    fig = make_subplots(rows=1, cols=5, horizontal_spacing=0.01,
+                        subplot_titles=[VIEWS[v].name for v in VIEW_IDS])  # fmt: skip
+    seen_legend = set()
+    for col, view in enumerate(VIEW_IDS, start=1):
+        vmap = atlas.view(view, session.side)
+        zones = zone_traces(atlas, view, session.side, ids, strengths)
+        for trace in zones:  # one legend entry per pattern and role, whichever view shows it
+            trace["showlegend"] = trace.get("showlegend", True) and trace["name"] not in seen_legend
+            seen_legend.add(trace["name"])
+        for trace in [*body_traces(vmap), *zones, *mark_traces(view, session.items)]:
+            fig.add_trace(trace, row=1, col=col)
+        axis = "" if col == 1 else str(col)
+        xrange, yrange, words = frame(vmap)
+        fig.update_xaxes(visible=False, range=xrange, row=1, col=col)
+        fig.update_yaxes(visible=False, range=yrange, scaleanchor=f"x{axis}", row=1, col=col)
+        for word in words:
+            fig.add_annotation({**word, "xref": f"x{axis}", "yref": f"y{axis}",
+                                "font": dict(size=10, color=INK)})  # fmt: skip
+        for label in _note_labels(session.items, view, session.side, f"x{axis}", f"y{axis}"):
+            fig.add_annotation(label)
+    whole = "foot and leg"
+    fig.update_layout(
+        title=dict(text=f"{session.side.upper()} {whole} · PainMap", x=0.01,
+                   subtitle=_subtitle(session, when, 180)),
+        font=dict(family=FONT, color=INK), paper_bgcolor="white", plot_bgcolor="white",
+        width=ALL_VIEWS_SIZE[0], height=ALL_VIEWS_SIZE[1], showlegend=True,
+        legend=dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=13)),
+        margin=dict(l=10, r=10, t=_top_margin(session) + 45, b=90),
+    )  # fmt: skip
+    return fig
+
+
+def export(atlas, session: Session, fmt: str, view: str = "all", highlight=None,
+           when: Date | None = None) -> bytes:  # fmt: skip
+    """The session as ``fmt`` (png, svg, pdf, html or json) bytes, of one view or all."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "json":
+        return dump_session(session, atlas).encode("utf-8")
+    if view == "all":
+        fig = all_views_figure(atlas, session, highlight, when)
+    else:
+        fig = view_figure(atlas, session, view, highlight, when)
+    if fmt == "html":
+        page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
+                           config={"displaylogo": False})  # fmt: skip
+        return page.encode("utf-8")
+    width, height = fig.layout.width, fig.layout.height
+    return imaging.to_image(fig, fmt, width, height, scale=SCALE if fmt == "png" else 1)

@@ -1,0 +1,159 @@
+"""A saved session: the whole map in one JSON file that loads back exactly.
+
+The file holds the side and view, every mark and area in order (with intensity and note), the
+symptom answers, the session note, and the versions of PainMap and of the atlas it was made
+with. Loading checks everything and refuses a bad file with one plain sentence, so the session
+on screen is never replaced by half a file.
+
+>>> from painmap import Mark, load_atlas
+>>> session = Session(items=(Mark("plantar", 13, 58, 7, note="worst at 7 am"),))
+>>> load_session(dump_session(session, load_atlas()), load_atlas()).session == session
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from painmap import __version__
+from painmap.contract import SIDE_IDS, VIEW_IDS
+from painmap.marks import Area, Mark, check_note
+from painmap.session import MAX_MARKS
+
+FORMAT = 1  # the version of this file format; a newer file is refused, not guessed at
+MAX_BYTES = 1_000_000
+KEY = "painmap_session"
+
+
+class SessionError(ValueError):
+    """A session file that cannot be loaded; the message says why, in one sentence."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """The whole map: side, view, marks and areas in order, symptoms, a note, a chosen pattern."""
+
+    side: str = "right"
+    view: str = "plantar"
+    items: tuple[Mark | Area, ...] = ()
+    symptoms: tuple[str, ...] = ()
+    note: str = ""
+    selected: str | None = None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded session, and anything worth saying about it (made with other maps)."""
+
+    session: Session
+    warnings: tuple[str, ...] = ()
+
+
+def _item(item: Mark | Area) -> dict:
+    common = {"view": item.view, "intensity": item.intensity, "note": item.note}
+    if isinstance(item, Mark):
+        return {"kind": "mark", "x": item.x, "y": item.y, **common}
+    return {"kind": "area", "points": [list(p) for p in item.points], **common}
+
+
+def dump_session(session: Session, atlas, saved: datetime | None = None) -> str:
+    """The session as JSON text (UTF-8), ready to write to a ``.json`` file."""
+    document = {
+        KEY: FORMAT,
+        "painmap_version": __version__,
+        "atlas_version": atlas.version,
+        "saved": (saved or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "side": session.side,
+        "view": session.view,
+        "items": [_item(i) for i in session.items],
+        "symptoms": list(session.symptoms),
+        "note": session.note,
+        "selected": session.selected,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def _read_item(n: int, raw) -> Mark | Area:
+    if not isinstance(raw, dict):
+        raise SessionError(f"item {n} of the file is not a mark or an area")
+    kind = raw.get("kind")
+    try:
+        if kind == "mark":
+            return Mark(raw.get("view"), raw.get("x"), raw.get("y"), raw.get("intensity"),
+                        raw.get("note", ""))  # fmt: skip
+        if kind == "area":
+            points = raw.get("points")
+            if not isinstance(points, list) or not all(
+                isinstance(p, list) and len(p) == 2 for p in points
+            ):
+                raise ValueError("its points must be [x, y] pairs")
+            return Area(raw.get("view"), tuple(tuple(p) for p in points), raw.get("intensity"),
+                        raw.get("note", ""))  # fmt: skip
+    except (ValueError, TypeError) as err:
+        raise SessionError(f"item {n} of the file ({kind}) is not valid: {err}") from None
+    raise SessionError(f"item {n} of the file is of unknown kind {kind!r}")
+
+
+def load_session(data: bytes | str, atlas) -> Loaded:
+    """Read a session file; SessionError says plainly why one is refused."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if len(raw) > MAX_BYTES:
+        raise SessionError(f"the file is {len(raw):,} bytes; a session file is at most "
+                           f"{MAX_BYTES:,} bytes")  # fmt: skip
+    if not raw.strip():
+        raise SessionError("the file is empty")
+    try:
+        document = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except UnicodeDecodeError:
+        raise SessionError("the file is not text: is it a PainMap session (.json)?") from None
+    except json.JSONDecodeError as err:
+        raise SessionError(f"the file is not valid JSON (line {err.lineno}: {err.msg}); "
+                           "it may be cut short") from None  # fmt: skip
+    except ValueError as err:
+        raise SessionError(str(err)) from None
+    if not isinstance(document, dict) or KEY not in document:
+        raise SessionError("the file is not a PainMap session")
+    version = document[KEY]
+    if not isinstance(version, int) or version < 1:
+        raise SessionError("the file's format version is not a whole number")
+    if version > FORMAT:
+        raise SessionError(f"the file was saved by a newer PainMap (format {version}); this one "
+                           f"reads format {FORMAT}: update PainMap to open it")  # fmt: skip
+    side, view = document.get("side", "right"), document.get("view", "plantar")
+    if side not in SIDE_IDS:
+        raise SessionError(f"the file names an unknown side {str(side)[:40]!r}")
+    if view not in VIEW_IDS:
+        raise SessionError(f"the file names an unknown view {str(view)[:40]!r}")
+    items = document.get("items", [])
+    if not isinstance(items, list):
+        raise SessionError("the file's marks are not a list")
+    if len(items) > MAX_MARKS:
+        raise SessionError(f"the file holds {len(items):,} marks and areas; a map holds at most "
+                           f"{MAX_MARKS}")  # fmt: skip
+    marks = tuple(_read_item(n, raw) for n, raw in enumerate(items, start=1))
+    symptoms = document.get("symptoms", [])
+    if not isinstance(symptoms, list) or not all(isinstance(s, str) for s in symptoms):
+        raise SessionError("the file's symptoms are not a list of ids")
+    unknown = [s for s in symptoms if s not in atlas.knowledge.symptoms]
+    if unknown:
+        raise SessionError(f"the file names unknown symptoms: {', '.join(unknown)[:200]}")
+    selected = document.get("selected")
+    if selected is not None and selected not in atlas.patterns:
+        raise SessionError(f"the file names an unknown pattern {str(selected)[:40]!r}")
+    try:
+        note = check_note(document.get("note", ""))
+    except ValueError as err:
+        raise SessionError(f"the session note is not valid: {err}") from None
+    warnings = ()
+    if document.get("atlas_version") != atlas.version:
+        warnings = ("This session was saved with other maps "
+                    f"({str(document.get('atlas_version'))[:40]}); the marks are where they "
+                    "were, but the zones may have moved a little.",)  # fmt: skip
+    session = Session(side, view, marks, tuple(symptoms), note, selected)
+    return Loaded(session, warnings)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"the file holds {name}, which is not a number a map can use")

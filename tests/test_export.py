@@ -1,0 +1,119 @@
+"""Exports are real files: signatures, sizes, what they show, and nothing fetched from outside."""
+
+from __future__ import annotations
+
+import html
+import re
+import struct
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from painmap import Area, Mark, imaging
+from painmap.export import ALL_VIEWS_SIZE, ONE_VIEW_SIZE, SCALE, export
+from painmap.session_file import Session, load_session
+
+from .conftest import ROOT
+from .places import ATLAS
+
+SESSION = Session(
+    side="right",
+    items=(
+        Mark("plantar", 13, 58, 8, note="Sharp <b>after</b> rest & first steps"),
+        Area("plantar", ((-20, 20), (15, 20), (15, 60)), note="deep ache"),
+        Mark("posterior", 0, 190),
+    ),
+    symptoms=("first_steps_morning",),
+    note="Visit 2: <script>alert(1)</script> better with the frozen bottle",
+)
+DAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def kaleido_server():
+    imaging.start()
+    yield
+    imaging.stop()
+
+
+def _svg_text(svg: str) -> str:
+    """All the text an SVG shows, entities decoded, as one string."""
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)) for t in texts)
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_of_one_view_and_of_all_views():
+    one = export(ATLAS, SESSION, "png", view="plantar", when=DAY)
+    assert _png_size(one) == (ONE_VIEW_SIZE[0] * SCALE, ONE_VIEW_SIZE[1] * SCALE)
+    every = export(ATLAS, SESSION, "png", view="all", when=DAY)
+    assert _png_size(every) == (ALL_VIEWS_SIZE[0] * SCALE, ALL_VIEWS_SIZE[1] * SCALE)
+
+
+def test_svg_holds_the_marks_the_notes_as_text_the_date_and_the_disclaimer():
+    svg = export(ATLAS, SESSION, "svg", view="plantar", when=DAY).decode("utf-8")
+    assert svg.startswith("<svg")
+    flat = _svg_text(svg)
+    assert re.search(r"\b1\b", flat) and "A1" in flat
+    assert "1: Sharp <b>after</b> rest &" in flat  # shown as written...
+    assert "<b>" not in svg and "<script>" not in svg  # ...never read as markup
+    assert "<script>alert(1)</script> better" in flat
+    assert "2026-11-23" in flat and "does not diagnose" in flat
+    assert "LEFT" not in flat and "RIGHT foot" in flat
+    assert "Plantar fasciitis" in flat  # the legend names the best match
+
+
+def test_pdf_has_its_page():
+    pdf = export(ATLAS, SESSION, "pdf", view="all", when=DAY)
+    assert pdf.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_html_opens_offline():
+    page = export(ATLAS, SESSION, "html", view="plantar", when=DAY).decode("utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "Plotly.newPlot" in page
+    # The page's own markup loads nothing from outside: no script, style, font or image by
+    # address. (The plotly.js inside it names map-tile servers, used only by map charts.)
+    tags = re.findall(r"<(?:script|link|img|iframe|style)[^>]*>", page)
+    markup = re.sub(r"(<script[^>]*>).*?</script>", r"\1", page, flags=re.S)
+    addresses = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", markup)
+    assert not [a for a in addresses if re.match(r"(https?:)?//", a)], addresses
+    assert all("src=" not in tag for tag in tags)
+    assert "@import" not in markup and "url(" not in markup
+    assert len(page) > 3_000_000  # plotly.js is inside, not fetched
+
+
+def test_json_export_loads_back_exactly():
+    data = export(ATLAS, SESSION, "json")
+    assert load_session(data, ATLAS).session == SESSION
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError, match="unknown export format 'docx'"):
+        export(ATLAS, SESSION, "docx")
+
+
+def test_cli_export_writes_each_format_and_refuses_an_unknown_one(tmp_path):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "painmap", "export", *args], cwd=ROOT,
+                              capture_output=True, text=True)  # fmt: skip
+
+    out = tmp_path / "map.svg"
+    result = run(
+        "--out", str(out), "--view", "posterior", "--mark", "posterior:achilles_insertion",
+        "--highlight", "insertional_achilles_tendinopathy", "--note", "a <i>note</i>",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    flat = _svg_text(out.read_text())
+    assert "Insertional Achilles tendinopathy" in flat and "Note: a <i>note</i>" in flat
+    bad = run("--out", str(tmp_path / "map.docx"))
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    unknown = run("--out", str(tmp_path / "m.png"), "--highlight", "solues")
+    assert unknown.returncode == 2 and "unknown pattern" in unknown.stderr

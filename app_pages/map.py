@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages import panels, state
 from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas
-from painmap.marks import Mark
+from painmap.marks import MAX_NOTE, Mark
 from painmap.matching import analyse
 from painmap.render import figure
 from painmap.session import marks_per_view
@@ -16,9 +16,13 @@ ATLAS = atlas()
 ss = st.session_state
 
 with st.sidebar:
+    st.file_uploader("Open a saved session (JSON)", type=["json"], key="upload",
+                     on_change=state.open_session, args=(ATLAS, "upload"))  # fmt: skip
     st.header("About your pain")
     st.caption("Optional: answers sharpen the ranking.")
     symptoms = panels.questions(ATLAS)
+    st.text_area("Session note", key="note", max_chars=MAX_NOTE,
+                 help="Printed on the exports; kept as plain text.")  # fmt: skip
 flags = [s for s in symptoms if ATLAS.knowledge.symptoms[s].group == "red_flags"]
 
 st.html(panels.STYLE)
@@ -65,6 +69,7 @@ def map_and_results():
             st.warning(ss.pop("notice"))
         panels.other_view_sites(ATLAS, highlight, view)
         marks_list()
+        panels.downloads(ATLAS, state.current(symptoms), view)
     with right:
         st.subheader("What fits")
         panels.results(ATLAS, analysis)
@@ -95,6 +100,9 @@ def marks_list():
         )  # fmt: skip
         remove.button(f"Remove {label}", key=f"remove-{ss.generation}-{i}",
                       on_click=state.remove_mark, args=(i,))  # fmt: skip
+        note = f"note-{ss.generation}-{i}"
+        st.text_input(f"Note for {label}", value=item.note, key=note, max_chars=MAX_NOTE,
+                      on_change=state.set_note, args=(i, note))  # fmt: skip
     st.button("Remove all marks", on_click=state.clear_marks, type="primary")
 
 

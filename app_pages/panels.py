@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 
 import streamlit as st
 
 from app_pages import state
+from painmap import imaging
 from painmap.describe import KIND_WORDS, cite
+from painmap.export import export
 from painmap.knowledge import cited_sources
 from painmap.views import VIEWS
 
@@ -143,3 +146,42 @@ def pattern_detail(atlas, pattern_id: str) -> None:
     with sources:
         for sid in sorted({s for _, s in cited_sources(p)}):
             st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")
+
+
+@st.cache_resource(show_spinner=False)
+def _image_browser() -> bool:
+    """One local Chromium for every image this server makes, started on first use."""
+    imaging.start()
+    return True
+
+
+def downloads(atlas, session, view: str) -> None:
+    """Download buttons, one per format; each file is made only when its button is pressed."""
+    st.markdown("**Save or share**")
+    stamp = date.today().isoformat()
+
+    def made(fmt: str, which: str):
+        def build() -> bytes:
+            if fmt in ("png", "svg", "pdf"):
+                _image_browser()
+            return export(atlas, session, fmt, view=which)
+
+        return build
+
+    files = [
+        ("PNG (this view)", "png", view, "image/png"),
+        ("PNG (all views)", "png", "all", "image/png"),
+        ("SVG (all views)", "svg", "all", "image/svg+xml"),
+        ("PDF (all views)", "pdf", "all", "application/pdf"),
+        ("HTML (interactive)", "html", view, "text/html"),
+        ("JSON (session)", "json", view, "application/json"),
+    ]
+    columns = st.columns(3)
+    for n, (label, fmt, which, mime) in enumerate(files):
+        name = f"painmap-{stamp}-{'all' if which == 'all' else which}.{fmt}"
+        if fmt == "json":
+            name = f"painmap-session-{stamp}.json"
+        columns[n % 3].download_button(
+            label, data=made(fmt, which), file_name=name, mime=mime, key=f"dl-{fmt}-{which}",
+            on_click="ignore",
+        )  # fmt: skip

@@ -10,8 +10,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from painmap.marks import Mark, check_intensity
+from painmap.marks import Mark, check_intensity, check_note
 from painmap.session import MAX_MARKS, add_mark, link_params, parse_link, selection_to_marks
+from painmap.session_file import Session, SessionError, load_session
+
+QUESTION_KEYS = ("timing", "triggers", "quality", "signs", "red_flags")
 
 ss = st.session_state
 
@@ -25,6 +28,7 @@ def init() -> None:
     ss.view, ss.side = link.view, link.side
     ss.link_warnings = list(link.warnings)
     ss.selected = None
+    ss.note = ""
     ss.generation = 0  # bumped when marks are renumbered, so per-mark widgets start afresh
 
 
@@ -80,3 +84,39 @@ def change_side() -> None:
 
 def open_view(view: str) -> None:
     ss.view = view
+
+
+def set_note(index: int, key: str) -> None:
+    """A mark's note, kept exactly as typed (it is shown as text, never as markup)."""
+    try:
+        ss.marks[index] = replace(ss.marks[index], note=check_note(ss[key]))
+    except ValueError as err:
+        ss.notice = str(err)
+
+
+def current(symptoms) -> Session:
+    """The map on screen as a Session: what is saved and exported."""
+    return Session(ss.side, ss.view, tuple(ss.marks), tuple(symptoms), ss.note, ss.selected)
+
+
+def open_session(atlas, key: str) -> None:
+    """Load the uploaded session file; a bad one is refused and the map on screen is kept."""
+    upload = ss.get(key)
+    if upload is None:
+        return
+    try:
+        loaded = load_session(upload.getvalue(), atlas)
+    except SessionError as err:
+        ss.notice = f"That file was not opened: {err}. Your map is as it was."
+        return
+    session = loaded.session
+    ss.marks, ss.view, ss.side = list(session.items), session.view, session.side
+    ss.note, ss.selected = session.note, session.selected
+    ss.generation += 1
+    groups = {g: [] for g in QUESTION_KEYS}
+    for sid in session.symptoms:
+        groups[atlas.knowledge.symptoms[sid].group].append(sid)
+    for group, chosen in groups.items():
+        ss[f"q_{group}"] = chosen
+    ss.link_warnings = list(loaded.warnings)
+    ss.notice = None

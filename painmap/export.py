@@ -8,17 +8,14 @@ come from the local Chromium (MathJax off) and the HTML carries plotly.js inside
 
 from __future__ import annotations
 
-import html
-import textwrap
 from datetime import date as Date
 
 from plotly.subplots import make_subplots
 
 from painmap import imaging
 from painmap.contract import VIEW_IDS
-from painmap.marks import Area, Mark
 from painmap.matching import analyse
-from painmap.overlay import mark_traces, zone_traces
+from painmap.overlay import mark_traces, note_labels, wrapped, zone_traces
 from painmap.render import FONT, INK, body_traces, figure, frame, view_title
 from painmap.session_file import Session, dump_session
 from painmap.views import VIEWS
@@ -28,48 +25,6 @@ DISCLAIMER = "PainMap explains common pain patterns; it does not diagnose. See a
 ONE_VIEW_SIZE = (900, 1200)
 ALL_VIEWS_SIZE = (2000, 1150)
 SCALE = 2  # PNG pixels per CSS pixel: sharp on paper and on a phone
-
-
-def plain(value: str) -> str:
-    """A note as Plotly text: shown as written, its < > & never read as markup.
-
-    >>> plain("<b>sore</b> & stiff")
-    '&lt;b&gt;sore&lt;/b&gt; &amp; stiff'
-    """
-    return html.escape(value, quote=False)
-
-
-def _wrapped(value: str, width: int) -> str:
-    lines = textwrap.wrap(value, width=width, max_lines=6, placeholder=" …") or [""]
-    return "<br>".join(plain(line) for line in lines)
-
-
-def numbered(items) -> list[tuple[str, Mark | Area]]:
-    """Each mark and area with its label as the map shows it: '1', '2', ... and 'A1', ..."""
-    counts, out = {Mark: 0, Area: 0}, []
-    for item in items:
-        counts[type(item)] += 1
-        n = counts[type(item)]
-        out.append((str(n) if isinstance(item, Mark) else f"A{n}", item))
-    return out
-
-
-def _note_labels(items, view: str, side: str, xref="x", yref="y") -> list[dict]:
-    """An arrowed label by each mark or area of ``view`` that has a note."""
-    labels = []
-    for label, item in numbered(items):
-        if item.view != view or not item.note:
-            continue
-        anchor = (item.x, item.y) if isinstance(item, Mark) else item.polygon.centroid.coords[0]
-        ax = -70 if anchor[0] > 0 else 70  # point inwards from the nearer edge
-        text = f"{label}: {_wrapped(item.note, 28)}"
-        labels.append(dict(
-            x=anchor[0], y=anchor[1], xref=xref, yref=yref, text=text,
-            showarrow=True, arrowhead=2, arrowcolor=INK, ax=ax, ay=-40, align="left",
-            bgcolor="rgba(255,255,255,0.92)", bordercolor=INK, borderwidth=1,
-            font=dict(size=12, color=INK),
-        ))  # fmt: skip
-    return labels
 
 
 def _highlight(atlas, session: Session, highlight):
@@ -84,12 +39,12 @@ def _subtitle(session: Session, when: Date, width: int) -> dict:
     """Side, date and disclaimer under the title, and the session note when there is one."""
     lines = [f"{session.side.upper()} side · {when.isoformat()} · {DISCLAIMER}"]
     if session.note:
-        lines.append(f"Note: {_wrapped(session.note, width)}")
+        lines.append(f"Note: {wrapped(session.note, width)}")
     return dict(text="<br>".join(lines), font=dict(size=13, color=INK))
 
 
 def _top_margin(session: Session) -> int:
-    note_lines = _wrapped(session.note, 100).count("<br>") + 1 if session.note else 0
+    note_lines = wrapped(session.note, 100).count("<br>") + 1 if session.note else 0
     return 80 + 18 * note_lines
 
 
@@ -99,8 +54,6 @@ def view_figure(atlas, session: Session, view: str, highlight=None, when: Date |
     ids, strengths = _highlight(atlas, session, highlight)
     fig = figure(atlas, view, session.side, marks=session.items, highlight=ids,
                  strengths=strengths)  # fmt: skip
-    for label in _note_labels(session.items, view, session.side):
-        fig.add_annotation(label)
     fig.update_layout(
         title=dict(text=f"{view_title(view, session.side)} · PainMap", x=0.01,
                    subtitle=_subtitle(session, when, 100)),
@@ -132,7 +85,7 @@ def all_views_figure(atlas, session: Session, highlight=None, when: Date | None 
         for word in words:
             fig.add_annotation({**word, "xref": f"x{axis}", "yref": f"y{axis}",
                                 "font": dict(size=10, color=INK)})  # fmt: skip
-        for label in _note_labels(session.items, view, session.side, f"x{axis}", f"y{axis}"):
+        for label in note_labels(session.items, view, f"x{axis}", f"y{axis}"):
             fig.add_annotation(label)
     whole = "foot and leg"
     fig.update_layout(

@@ -12,15 +12,31 @@ a lattice point must not fade the marks (``unselected`` keeps them whole).
 
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Iterable, Mapping
 
 from painmap.geometry import coords_xy, to_side
 from painmap.marks import Area, Mark
+from painmap.style import INK, MARK, PALETTE
 
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442")
 ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
-MARK = "#c0392b"
 ORDER = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
+
+
+def plain(value: str) -> str:
+    """Text as Plotly shows it as written: its < > & never read as markup.
+
+    >>> plain("<b>sore</b> & stiff")
+    '&lt;b&gt;sore&lt;/b&gt; &amp; stiff'
+    """
+    return html.escape(value, quote=False)
+
+
+def wrapped(value: str, width: int) -> str:
+    """Text wrapped to ``width`` characters (six lines at most), as plain Plotly text."""
+    lines = textwrap.wrap(value, width=width, max_lines=6, placeholder=" …") or [""]
+    return "<br>".join(plain(line) for line in lines)
 
 
 def scatter(**props) -> dict:
@@ -145,3 +161,31 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[dict]:
             )
         )  # fmt: skip
     return traces
+
+
+def numbered(items) -> list[tuple[str, Mark | Area]]:
+    """Each mark and area with its label as the map shows it: '1', '2', ... and 'A1', ..."""
+    counts, out = {Mark: 0, Area: 0}, []
+    for item in items:
+        counts[type(item)] += 1
+        n = counts[type(item)]
+        out.append((str(n) if isinstance(item, Mark) else f"A{n}", item))
+    return out
+
+
+def note_labels(items, view: str, xref: str = "x", yref: str = "y") -> list[dict]:
+    """An arrowed label by each mark or area of ``view`` that has a note."""
+    labels = []
+    for label, item in numbered(items):
+        if item.view != view or not item.note:
+            continue
+        anchor = (item.x, item.y) if isinstance(item, Mark) else item.polygon.centroid.coords[0]
+        ax = -70 if anchor[0] > 0 else 70  # point inwards from the nearer edge
+        text = f"{label}: {wrapped(item.note, 28)}"
+        labels.append(dict(
+            x=anchor[0], y=anchor[1], xref=xref, yref=yref, text=text,
+            showarrow=True, arrowhead=2, arrowcolor=INK, ax=ax, ay=-40, align="left",
+            bgcolor="rgba(255,255,255,0.92)", bordercolor=INK, borderwidth=1,
+            font=dict(size=12, color=INK),
+        ))  # fmt: skip
+    return labels

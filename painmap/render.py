@@ -18,15 +18,10 @@ import shapely
 
 from painmap.geometry import coords_xy
 from painmap.marks import Area, Mark
-from painmap.overlay import mark_traces, scatter, zone_traces
+from painmap.overlay import mark_traces, note_labels, scatter, zone_traces
+from painmap.style import DETAIL, FONT, INK, SKIN, SKIN_EDGE
 from painmap.viewmap import ViewMap
 from painmap.views import VIEWS, check_side, check_view, edge_words
-
-SKIN = "#f5e3d5"
-SKIN_EDGE = "#8a6552"
-DETAIL = "rgba(138, 101, 82, 0.45)"
-INK = "#2f3b45"
-FONT = "DejaVu Sans, Arial, sans-serif"
 
 
 def view_title(view: str, side: str) -> str:
@@ -195,5 +190,7 @@ def figure(
     if zones:
         layout["showlegend"] = True
         layout["legend"] = dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=12))
+    marks = list(marks)
+    layout["annotations"] = [*layout.get("annotations", []), *note_labels(marks, view)]
     data = [*copy.deepcopy(base["data"]), *zones, *mark_traces(view, marks)]
     return go.Figure(dict(data=data, layout=layout), _validate=validate)

@@ -147,10 +147,11 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     except ValueError as err:
         raise SessionError(f"the session note is not valid: {err}") from None
     warnings = ()
-    if document.get("atlas_version") != atlas.version:
-        warnings = ("This session was saved with other maps "
-                    f"({str(document.get('atlas_version'))[:40]}); the marks are where they "
-                    "were, but the zones may have moved a little.",)  # fmt: skip
+    saved_with = document.get("atlas_version")
+    if saved_with != atlas.version:
+        which = f"other maps ({str(saved_with)[:40]})" if saved_with else "unnamed maps"
+        warnings = (f"This session was saved with {which}; the marks are where they were, "
+                    "but the zones may have moved a little.",)  # fmt: skip
     session = Session(side, view, marks, tuple(symptoms), note, selected)
     return Loaded(session, warnings)
 

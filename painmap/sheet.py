@@ -9,7 +9,8 @@ from plotly.subplots import make_subplots
 from painmap import imaging
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.overlay import zone_traces
-from painmap.render import FONT, INK, body_traces, frame, view_title
+from painmap.render import body_traces, frame, view_title
+from painmap.style import FONT, INK
 from painmap.views import VIEWS
 
 

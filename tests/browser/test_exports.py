@@ -1,0 +1,69 @@
+"""Every download button in Chromium, and opening a saved session (good and bad)."""
+
+from __future__ import annotations
+
+import json
+import struct
+
+from .conftest import ARTIFACTS, wait_for_app
+
+BUTTONS = {
+    "PNG (this view)": b"\x89PNG",
+    "PNG (all views)": b"\x89PNG",
+    "SVG (all views)": b"<svg",
+    "PDF (all views)": b"%PDF-",
+    "HTML (interactive)": b"<!doctype html>",
+    "JSON (session)": b"{",
+}
+
+
+def _wait_text(page, words: str, timeout: int = 30_000) -> None:
+    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
+
+
+def test_every_download_button_gives_its_file(page, app_url, tmp_path):
+    page.goto(f"{app_url}/?view=plantar&side=left&marks=plantar:-13,58;posterior:0,190")
+    wait_for_app(page)
+    _wait_text(page, "Save or share")
+    saved = {}
+    for label, signature in BUTTONS.items():
+        button = page.get_by_role("button", name=label)
+        button.scroll_into_view_if_needed()
+        with page.expect_download(timeout=60_000) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        data = path.read_bytes()
+        assert data.startswith(signature), (label, data[:20])
+        saved[label] = (path, data)
+    width, height = struct.unpack(">II", saved["PNG (this view)"][1][16:24])
+    assert (width, height) == (1800, 2400)
+    (ARTIFACTS / "export-this-view.png").write_bytes(saved["PNG (this view)"][1])
+    (ARTIFACTS / "export-all-views.png").write_bytes(saved["PNG (all views)"][1])
+    session = json.loads(saved["JSON (session)"][1])
+    assert session["side"] == "left" and len(session["items"]) == 2
+    assert saved["JSON (session)"][0].name.endswith(".json")
+
+
+def test_open_a_saved_session_and_refuse_a_broken_one(page, app_url, tmp_path):
+    good = {
+        "painmap_session": 1, "side": "right", "view": "posterior",
+        "items": [{"kind": "mark", "view": "posterior", "x": 0, "y": 72, "intensity": 6,
+                   "note": "after running"}],
+        "symptoms": ["runner"], "note": "from the clinic",
+    }  # fmt: skip
+    (tmp_path / "good.json").write_text(json.dumps(good))
+    (tmp_path / "broken.json").write_text('{"painmap_session": 1, "items": [')
+    page.goto(app_url)
+    wait_for_app(page)
+    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    upload.set_input_files(str(tmp_path / "good.json"))
+    _wait_text(page, "seen from behind")
+    _wait_text(page, "Midportion Achilles tendinopathy")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "session-opened.png"), full_page=True)
+    upload.set_input_files(str(tmp_path / "broken.json"))
+    _wait_text(page, "That file was not opened")
+    body = page.inner_text("body")
+    assert "Your map is as it was" in body
+    assert "Midportion Achilles tendinopathy" in body  # the map on screen is kept

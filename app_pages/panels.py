@@ -15,6 +15,7 @@ from app_pages import state
 from painmap import imaging
 from painmap.describe import KIND_WORDS, cite
 from painmap.export import export
+from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
 from painmap.views import VIEWS
 
@@ -162,8 +163,10 @@ def downloads(atlas, session, view: str) -> None:
 
     def made(fmt: str, which: str):
         def build() -> bytes:
-            if fmt in ("png", "svg", "pdf"):
+            if fmt in ("png", "svg", "pdf", "handout"):
                 _image_browser()
+            if fmt == "handout":
+                return handout_pdf(atlas, session)
             return export(atlas, session, fmt, view=which)
 
         return build
@@ -175,12 +178,14 @@ def downloads(atlas, session, view: str) -> None:
         ("PDF (all views)", "pdf", "all", "application/pdf"),
         ("HTML (interactive)", "html", view, "text/html"),
         ("JSON (session)", "json", view, "application/json"),
+        ("PDF handout (1 to 2 pages)", "handout", "all", "application/pdf"),
     ]
     columns = st.columns(3)
     for n, (label, fmt, which, mime) in enumerate(files):
         name = f"painmap-{stamp}-{'all' if which == 'all' else which}.{fmt}"
-        if fmt == "json":
-            name = f"painmap-session-{stamp}.json"
+        if fmt in ("json", "handout"):
+            name = f"painmap-{'session' if fmt == 'json' else 'handout'}-{stamp}."
+            name += "json" if fmt == "json" else "pdf"
         columns[n % 3].download_button(
             label, data=made(fmt, which), file_name=name, mime=mime, key=f"dl-{fmt}-{which}",
             on_click="ignore",

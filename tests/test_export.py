@@ -13,6 +13,7 @@ import pytest
 
 from painmap import Area, Mark, imaging
 from painmap.export import ALL_VIEWS_SIZE, ONE_VIEW_SIZE, SCALE, export
+from painmap.handout import handout_pdf
 from painmap.session_file import Session, load_session
 
 from .conftest import ROOT
@@ -117,3 +118,29 @@ def test_cli_export_writes_each_format_and_refuses_an_unknown_one(tmp_path):
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     unknown = run("--out", str(tmp_path / "m.png"), "--highlight", "solues")
     assert unknown.returncode == 2 and "unknown pattern" in unknown.stderr
+
+
+def test_handout_is_one_or_two_pages_of_real_text(tmp_path):
+    pdf = handout_pdf(ATLAS, SESSION, when=DAY)
+    assert pdf.startswith(b"%PDF-")
+    path = tmp_path / "handout.pdf"
+    path.write_bytes(pdf)
+    pages = int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", path)).group(1))
+    assert 1 <= pages <= 2
+    text = _run("pdftotext", path, "-")
+    for words in (
+        "Your pain map",
+        "Plantar fasciitis",
+        "Self-care, one step at a time",
+        "Dose:",
+        "When to see a clinician",
+        "does not diagnose",
+        "2026-11-23",
+    ):
+        assert words in text, words
+    assert "<script>alert(1)</script>" in text  # the note, as text
+
+
+def _run(*args) -> str:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip

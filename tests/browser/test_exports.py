@@ -14,6 +14,7 @@ BUTTONS = {
     "PDF (all views)": b"%PDF-",
     "HTML (interactive)": b"<!doctype html>",
     "JSON (session)": b"{",
+    "PDF handout (1 to 2 pages)": b"%PDF-",
 }
 
 

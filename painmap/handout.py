@@ -1,0 +1,128 @@
+"""A one- or two-page PDF handout for a client: the marked views, the best matches in plain
+words, their self-care with dose, and when to see a clinician.
+
+Written as an HTML page (text escaped, styles inline, pictures as inline SVG) and printed to
+PDF by the local Chromium, so nothing is fetched and the type is real text.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import tempfile
+from datetime import date as Date
+from pathlib import Path
+
+from painmap import imaging
+from painmap.describe import KIND_WORDS
+from painmap.export import all_views_figure
+from painmap.matching import analyse
+from painmap.session_file import Session
+
+SHOWN = 3  # patterns on the handout: more would not fit two pages, nor help a client
+STEPS = 3  # self-care steps per pattern
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+    "--no-pdf-header-footer",
+)  # fmt: skip
+
+STYLE = """
+@page { size: A4; margin: 12mm 12mm 14mm; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #2f3b45; font-size: 8.6pt;
+  line-height: 1.3; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 3mm 0 1mm; }
+.meta, .small { color: #5b6670; font-size: 8.5pt; }
+.views svg { width: 100%; height: 92mm; }
+.warn { border: 2px solid #c0392b; padding: 2mm 3mm; margin: 2mm 0; }
+.pattern { break-inside: avoid; border-top: 1px solid #d8d0c8; padding-top: 1mm; }
+.pattern p { margin: 1mm 0; }
+ul { margin: 1mm 0 1mm 5mm; padding: 0; } li { margin-bottom: 0.8mm; }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def _pattern_block(atlas, pid: str, score: float) -> str:
+    p = atlas.patterns[pid]
+    steps = "".join(
+        f"<li><b>{_e(s.step)}.</b> {_e(s.how)} <i>Dose:</i> {_e(s.dose)}"
+        + (f"; <i>how often:</i> {_e(s.frequency)}" if s.frequency else "")
+        + (f"; <i>try for:</i> {_e(s.trial)}" if s.trial else "")
+        + (f" <span class='small'>Stop if: {_e(s.stop_if)}</span>" if s.stop_if else "")
+        + "</li>"
+        for s in p.self_care[:STEPS]
+    )
+    clinician = "".join(f"<li>{_e(c.text)}</li>" for c in p.see_clinician[:1])
+    return (
+        f"<div class='pattern'><h2>{_e(p.name)} <span class='small'>({KIND_WORDS[p.kind]}, "
+        f"{score:.0%} match)</span></h2><p>{_e(p.summary)}</p>"
+        f"<b>Self-care, one step at a time</b><ul>{steps}</ul>"
+        f"<b>When to see a clinician</b><ul>{clinician}</ul></div>"
+    )
+
+
+def handout_html(atlas, session: Session, when: Date | None = None) -> str:
+    """The handout as one self-contained HTML page."""
+    when = when or Date.today()
+    analysis = analyse(atlas, session.items, session.symptoms, side=session.side)
+    fig = all_views_figure(atlas, session, when=when)
+    fig.update_layout(title=None, margin=dict(t=30, b=70), height=900)
+    picture = imaging.to_image(fig, "svg", fig.layout.width, fig.layout.height).decode("utf-8")
+    flags = "".join(
+        f"<div class='warn'><b>See a clinician about this.</b> "
+        f"{_e(atlas.knowledge.symptoms[f].message)}</div>"
+        for f in analysis.red_flags
+    )
+    ranked = analysis.results.head(SHOWN)
+    blocks = "".join(_pattern_block(atlas, r.id, r.score) for r in ranked.itertuples())
+    if not blocks:
+        blocks = "<p>No marks were placed, so no pattern is suggested.</p>"
+    note = f"<p><b>Note:</b> {_e(session.note)}</p>" if session.note else ""
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>PainMap handout</title>"
+        f"<style>{STYLE}</style></head><body>"
+        f"<h1>Your pain map</h1><div class='meta'>{session.side.capitalize()} side · "
+        f"{when.isoformat()} · made with PainMap</div>{flags}{note}"
+        f"<div class='views'>{picture}</div>"
+        f"<p class='small'>The numbers are where you marked pain; coloured areas show where "
+        f"the best-matching patterns usually hurt (solid: main pain, hatched: spread, ×: "
+        f"trigger point).</p>{blocks}"
+        "<p class='small'><b>PainMap explains common pain patterns; it does not diagnose.</b> "
+        "Try one self-care step for 5 to 7 days and note how you feel before changing it. "
+        "If pain is severe, getting worse, or came from an injury, see a clinician.</p>"
+        "</body></html>"
+    )
+
+
+def chromium() -> str:
+    """The local Chromium; FileNotFoundError says how to get one."""
+    found = (
+        os.environ.get("BROWSER_PATH")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+    if not found:
+        raise FileNotFoundError(
+            "Chromium is needed for the PDF handout: install Debian's "
+            "'chromium' package (make test does it when run as root)"
+        )
+    return found
+
+
+def handout_pdf(atlas, session: Session, when: Date | None = None) -> bytes:
+    """The handout printed to PDF (A4) by the local Chromium."""
+    page = handout_html(atlas, session, when)
+    with tempfile.TemporaryDirectory(prefix="painmap-handout-") as folder:
+        source, target = Path(folder) / "handout.html", Path(folder) / "handout.pdf"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run(
+            [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={folder}/profile",
+             f"--print-to-pdf={target}", source.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        return target.read_bytes()

@@ -5,6 +5,8 @@ import streamlit as st
 st.set_page_config(page_title="PainMap", page_icon="🦶", layout="wide")
 
 pages = [
-    st.Page("app_pages/map.py", title="Where does it hurt?", icon="🦶", default=True),
+    st.Page("app_pages/map.py", title="Where does it hurt?", default=True),
+    st.Page("app_pages/patterns.py", title="Pattern atlas"),
+    st.Page("app_pages/present.py", title="Presentation"),
 ]
 st.navigation(pages).run()

@@ -19,21 +19,33 @@ QUESTION_KEYS = ("timing", "triggers", "quality", "signs", "red_flags")
 ss = st.session_state
 
 
+# Streamlit forgets a widget's value on a page that does not show the widget; these keys are
+# kept apart from the widgets and put back, so going to another page loses nothing.
+KEPT = ("view", "side", "note", *(f"q_{g}" for g in QUESTION_KEYS))
+
+
 def init() -> None:
-    """Start a session from its link, once: view, side and marks, and any warning about it."""
-    if "marks" in ss:
-        return
-    link = parse_link(st.query_params.to_dict())
-    ss.marks = list(link.marks)
-    ss.view, ss.side = link.view, link.side
-    ss.link_warnings = list(link.warnings)
-    ss.selected = None
-    ss.note = ""
-    ss.generation = 0  # bumped when marks are renumbered, so per-mark widgets start afresh
+    """Start a session from its link, once; on every run, put back what the widgets hold."""
+    if "marks" not in ss:
+        link = parse_link(st.query_params.to_dict())
+        ss.marks = list(link.marks)
+        ss.link_warnings = list(link.warnings)
+        ss.selected = None
+        ss.generation = 0  # bumped when marks are renumbered, so per-mark widgets start afresh
+        ss.kept = {"view": link.view, "side": link.side, "note": ""}
+    for key in KEPT:
+        if key not in ss:
+            ss[key] = ss.kept.get(key, [] if key.startswith("q_") else None)
+
+
+def keep() -> None:
+    """Remember what the widgets hold, for the next page that shows them."""
+    ss.kept = {key: ss[key] for key in KEPT if key in ss}
 
 
 def sync_link() -> None:
-    """Make the address bar reopen this map (view, side and point marks)."""
+    """Make the address bar reopen this map (view, side and point marks), and keep the state."""
+    keep()
     points = [m for m in ss.marks if isinstance(m, Mark)]
     wanted = link_params(ss.view, ss.side, points)
     if st.query_params.to_dict() != wanted:

@@ -84,17 +84,21 @@ def zone_traces(
     side: str,
     highlight: Iterable[str],
     strengths: Mapping[str, float] | None = None,
+    roles: Iterable[str] | None = None,
 ) -> list[dict]:
     """Traces of the zones of ``highlight`` (pattern ids, in order) on ``view``.
 
     ``strengths`` (pattern id to 0..1, e.g. match scores) makes stronger matches more solid
     and names them in the legend with their percentage; without it every pattern is drawn full.
+    ``roles`` limits the drawing to some roles (to show how pain spreads from a trigger point).
     """
     highlight = list(dict.fromkeys(highlight))
     unknown = [p for p in highlight if p not in atlas.patterns]
     if unknown:
         raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
     zones = atlas.zones[(atlas.zones.view == view) & atlas.zones.pattern_id.isin(highlight)]
+    if roles is not None:
+        zones = zones[zones.role.isin(list(roles))]
     traces = []
     for role in sorted(zones.role.unique(), key=ORDER.get):
         for rank, pid in enumerate(highlight):

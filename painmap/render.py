@@ -157,6 +157,7 @@ def figure(
     strengths: Mapping[str, float] | None = None,
     clickable: bool = False,
     validate: bool = True,
+    roles: Iterable[str] | None = None,
 ) -> go.Figure:
     """The annotated figure of one view: outline, marks, and the zones of ``highlight``.
 
@@ -180,12 +181,14 @@ def figure(
         given in the legend.
     clickable : bool
         Add the invisible click lattice as the first trace (for the web app).
+    roles : iterable of str, optional
+        Draw only these zone roles (essential, spillover, trigger_point).
     validate : bool
         Let Plotly check every property. The app, which redraws on every click, skips it:
         the body is built (and checked) once per view and side, the overlay by this module.
     """
     base = _base(atlas, check_view(view), check_side(side), labels, clickable)
-    zones = zone_traces(atlas, view, side, highlight, strengths)
+    zones = zone_traces(atlas, view, side, highlight, strengths, roles)
     layout = copy.deepcopy(base["layout"])
     if zones:
         layout["showlegend"] = True

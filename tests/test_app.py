@@ -139,3 +139,37 @@ def test_switching_side_keeps_marks_on_the_same_part_of_the_body():
     marks = [t for t in _chart(at)["data"] if t.get("name") == "marks"]
     assert marks[0]["x"] == [-13.0]  # the inner heel of the left foot
     assert _ranked(at)[0] == "1. Plantar fasciitis"
+
+
+def test_pattern_atlas_browses_searches_and_compares():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("app_pages/patterns.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Pattern atlas"
+    at.text_input(key="atlas_search").set_value("peroneus").run()
+    options = at.selectbox(key="atlas_pattern").options
+    assert options and all("Fibularis" in o for o in options)
+    at.selectbox(key="atlas_pattern").set_value("fibularis_longus").run()
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert any("Outer (lateral) side" in t for t in titles)
+    at.select_slider(key="atlas_stage").set_value("Trigger point").run()
+    assert not at.exception
+    table = at.dataframe[0].value  # the comparison of the seed's look-alikes, shown by default
+    assert list(table.columns) == ["Quadratus plantae", "Soleus", "Tibialis posterior",
+                                   "Sacrotuberous ligament"]  # fmt: skip
+    assert "Told apart from the others" in table.index
+
+
+def test_presentation_shows_the_same_map_and_nothing_is_lost_between_pages():
+    at = _app(view="posterior", marks="posterior:0,72")
+    at.multiselect(key="q_signs").set_value(["runner"]).run()
+    at.switch_page("app_pages/present.py").run()
+    assert not at.exception
+    chart = _chart(at)
+    assert chart["layout"]["title"]["text"].endswith("seen from behind")
+    assert [t for t in chart["data"] if t.get("name") == "marks"]
+    at.switch_page("app_pages/patterns.py").run()
+    at.switch_page("app_pages/map.py").run()
+    assert at.radio(key="view").value == "posterior"
+    assert at.multiselect(key="q_signs").value == ["runner"]
+    assert _ranked(at)[0] == "1. Midportion Achilles tendinopathy"

@@ -1,0 +1,42 @@
+"""Presentation: the current map full width, large, with the controls out of the way."""
+
+import streamlit as st
+
+from app_pages import panels, state
+from app_pages.shared import VIEW_NAMES, atlas
+from painmap.matching import analyse
+from painmap.render import figure
+
+state.init()
+ATLAS = atlas()
+ss = st.session_state
+# Full width for a screen or a tablet: the sidebar and page padding go (local CSS only).
+st.html(
+    "<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] {display: none;}"
+    " .block-container {padding-top: 1rem; max-width: 100%;}</style>"
+)
+symptoms = [s for g in state.QUESTION_KEYS for s in ss.get(f"q_{g}", [])]
+if "present_view" not in ss:
+    ss.present_view = ss.view
+
+
+def follow():
+    """The map page opens on the view last shown here."""
+    if ss.present_view:
+        ss.view = ss.kept["view"] = ss.present_view
+
+
+view = st.segmented_control("View", list(VIEW_NAMES), format_func=VIEW_NAMES.get,
+                            key="present_view", on_change=follow,
+                            label_visibility="collapsed") or ss.view  # fmt: skip
+analysis = analyse(ATLAS, ss.marks, symptoms, side=ss.side)
+top = analysis.results.head(3)
+highlight = [ss.selected] if ss.selected else list(top.id)
+scores = dict(zip(analysis.results.id, analysis.results.score, strict=True))
+fig = figure(ATLAS, view, ss.side, marks=ss.marks, highlight=highlight,
+             strengths={p: scores.get(p, 1.0) for p in highlight})  # fmt: skip
+fig.update_layout(height=900, font=dict(size=18), title=dict(font=dict(size=24)),
+                  legend=dict(font=dict(size=17)))  # fmt: skip
+st.plotly_chart(fig, width="stretch", key="present", config={"displaylogo": False})
+panels.red_flags(ATLAS, [s for s in symptoms if s in ATLAS.knowledge.red_flags])
+st.caption(panels.DISCLAIMER)

@@ -40,8 +40,9 @@ format: $(DEV)  ## ruff: fix formatting
 validate: $(APP)  ## check maps/ and data/
 	$(PY) -m painmap validate
 
-bench: $(APP)  ## time matching and print the figures
+bench: $(APP) browser  ## time matching and exports, and print the figures
 	$(PY) -m painmap bench
+	$(PY) -m painmap bench --exports
 
 maps: $(APP)  ## redraw maps/*.geojson from tools/draw_maps.py, then the contact sheet
 	$(PY) tools/draw_maps.py

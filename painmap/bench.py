@@ -142,3 +142,29 @@ def run(atlas, clicks: int = 1000, seed: int = 7) -> dict[str, float]:
     figures["click_100x_ms"] = statistics.median(large)
     print(f"one click, atlas x100 ({len(big.zones)} zones):     {_summary(large)}")
     return figures
+
+
+def run_exports(atlas, repeats: int = 5) -> dict[str, float]:
+    """Time image exports, cold (a browser started per image) and warm (one shared browser)."""
+    from painmap import imaging
+    from painmap.export import export
+    from painmap.session_file import Session
+
+    session = Session(items=(Mark("plantar", 13, 58, 7, note="first steps"),
+                             Mark("posterior", 0, 190)))  # fmt: skip
+    figures = {}
+    print("exports of one view (plantar), with marks, three patterns and a note:")
+    for fmt in ("png", "pdf"):
+        cold = _timed(lambda f=fmt: export(atlas, session, f, view="plantar"), 2)
+        figures[f"{fmt}_cold_ms"] = statistics.median(cold)
+        print(f"  {fmt.upper()} cold (browser started for it): {_summary(cold)}")
+    imaging.start()
+    try:
+        for fmt in ("png", "pdf"):
+            export(atlas, session, fmt, view="plantar")  # the first one loads the page
+            warm = _timed(lambda f=fmt: export(atlas, session, f, view="plantar"), repeats)
+            figures[f"{fmt}_warm_ms"] = statistics.median(warm)
+            print(f"  {fmt.upper()} warm (shared browser):        {_summary(warm)}")
+    finally:
+        imaging.stop()
+    return figures

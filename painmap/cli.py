@@ -186,9 +186,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from painmap.bench import run
+    from painmap.bench import run, run_exports
 
-    run(_load(), clicks=args.clicks)
+    if args.exports:
+        run_exports(_load())
+    else:
+        run(_load(), clicks=args.clicks)
     return 0
 
 
@@ -272,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="time matching: figures printed, nothing asserted")
     p.add_argument("--clicks", type=_positive, default=1000, help="random clicks to time")
+    p.add_argument("--exports", action="store_true", help="time PNG and PDF exports instead")
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser("sheet", help="write a sheet of every view, both sides, as a PNG")

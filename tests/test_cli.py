@@ -102,3 +102,10 @@ def test_bench_prints_its_figures():
     assert result.returncode == 0, result.stderr
     for words in ("one click, full atlas", "naive loop", "naive / indexed", "atlas x100"):
         assert words in result.stdout
+
+
+def test_bench_exports_prints_cold_and_warm_figures():
+    result = run("bench", "--exports")
+    assert result.returncode == 0, result.stderr
+    for words in ("PNG cold", "PDF cold", "PNG warm", "PDF warm"):
+        assert words in result.stdout

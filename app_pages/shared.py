@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 import painmap
@@ -13,14 +15,14 @@ SIDE_NAMES = {"right": "Right", "left": "Left"}
 
 
 @st.cache_resource(show_spinner=False)
-def _atlas():
-    return painmap.load_atlas()
+def _atlas(root: str | None):
+    return painmap.load_atlas(root)
 
 
 def atlas():
     """The atlas; when its files are broken, a plain page saying what to fix, then stop."""
     try:
-        return _atlas()
+        return _atlas(os.environ.get("PAINMAP_ROOT"))
     except painmap.AtlasError as err:
         st.error("PainMap cannot start: some of its map or data files are broken.")
         st.markdown("Run `python -m painmap validate` in the project folder. It found:")

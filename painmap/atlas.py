@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,15 @@ def read_atlas(root: Path | str = ROOT) -> Atlas:
     return Atlas(root=root, version=version, views=views, knowledge=knowledge)
 
 
+def load_atlas(root: Path | str | None = None) -> Atlas:
+    """The bundled atlas (maps/ and data/ beside the package), read once per process.
+
+    ``root`` (or the environment variable ``PAINMAP_ROOT``) points at another project folder,
+    e.g. a clinic's own edited maps and data.
+    """
+    return _load(Path(root or os.environ.get("PAINMAP_ROOT") or ROOT).resolve())
+
+
 @functools.cache
-def load_atlas() -> Atlas:
-    """The bundled atlas (maps/ and data/ beside the package), read once per process."""
-    return read_atlas(ROOT)
+def _load(root: Path) -> Atlas:
+    return read_atlas(root)

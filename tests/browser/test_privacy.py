@@ -51,8 +51,9 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         page.get_by_text("The first steps in the morning hurt most").click()
         page.keyboard.press("Escape")
         page.wait_for_timeout(800)
-        for label in ("PNG (this view)", "SVG (all views)", "PDF (all views)",
-                      "HTML (interactive)", "JSON (session)", "PDF handout (1 to 2 pages)"):  # fmt: skip
+        labels = ("PNG (this view)", "SVG (all views)", "PDF (all views)", "HTML (interactive)",
+                  "JSON (session)", "PDF handout (1 to 2 pages)")  # fmt: skip
+        for label in labels:
             with page.expect_download(timeout=90_000) as info:
                 page.get_by_role("button", name=label).click()
             info.value.save_as(tmp_path / info.value.suggested_filename)

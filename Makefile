@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: help run test lint format validate bench bench-ui maps docs browser clean
+.PHONY: help run test lint format validate bench bench-ui load maps docs browser clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,3 +57,6 @@ clean:  ## remove the virtual environment and caches
 
 bench-ui: $(DEV) browser  ## time click to updated results in headless Chromium, beside a minimal page
 	$(PY) tools/bench_ui.py
+
+load: $(DEV) browser  ## twenty sessions at once and one long session against a local server
+	$(PY) tools/load_test.py

@@ -156,37 +156,44 @@ def _image_browser() -> bool:
     return True
 
 
-def downloads(atlas, session, view: str) -> None:
-    """Download buttons, one per format; each file is made only when its button is pressed."""
-    st.markdown("**Save or share**")
+def export_files(view: str) -> dict[str, tuple[str, str, str]]:
+    """Each file a person can save: label (naming the format) to (format, view, MIME type)."""
+    return {
+        "PNG (this view)": ("png", view, "image/png"),
+        "PNG (all views)": ("png", "all", "image/png"),
+        "SVG (all views)": ("svg", "all", "image/svg+xml"),
+        "PDF (all views)": ("pdf", "all", "application/pdf"),
+        "HTML (interactive)": ("html", view, "text/html"),
+        "JSON (session)": ("json", view, "application/json"),
+        "PDF handout (1 to 2 pages)": ("handout", "all", "application/pdf"),
+    }
+
+
+def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> None:
+    """Make one export and keep it in the session until the map changes.
+
+    Made in its own step, not by the download button on demand: Streamlit keeps a file made
+    on demand unreferenced, and with many sessions it can be pruned before the browser has it.
+    """
+    if fmt in ("png", "svg", "pdf", "handout"):
+        _image_browser()
+    data = handout_pdf(atlas, session) if fmt == "handout" else export(atlas, session, fmt, which)
     stamp = date.today().isoformat()
+    kind = {"json": "session", "handout": "handout"}.get(fmt, which)
+    ending = {"handout": "pdf"}.get(fmt, fmt)
+    st.session_state.export_file = dict(label=label, data=data, mime=mime, session=session,
+                                        name=f"painmap-{kind}-{stamp}.{ending}")  # fmt: skip
 
-    def made(fmt: str, which: str):
-        def build() -> bytes:
-            if fmt in ("png", "svg", "pdf", "handout"):
-                _image_browser()
-            if fmt == "handout":
-                return handout_pdf(atlas, session)
-            return export(atlas, session, fmt, view=which)
 
-        return build
-
-    files = [
-        ("PNG (this view)", "png", view, "image/png"),
-        ("PNG (all views)", "png", "all", "image/png"),
-        ("SVG (all views)", "svg", "all", "image/svg+xml"),
-        ("PDF (all views)", "pdf", "all", "application/pdf"),
-        ("HTML (interactive)", "html", view, "text/html"),
-        ("JSON (session)", "json", view, "application/json"),
-        ("PDF handout (1 to 2 pages)", "handout", "all", "application/pdf"),
-    ]
-    columns = st.columns(3)
-    for n, (label, fmt, which, mime) in enumerate(files):
-        name = f"painmap-{stamp}-{'all' if which == 'all' else which}.{fmt}"
-        if fmt in ("json", "handout"):
-            name = f"painmap-{'session' if fmt == 'json' else 'handout'}-{stamp}."
-            name += "json" if fmt == "json" else "pdf"
-        columns[n % 3].download_button(
-            label, data=made(fmt, which), file_name=name, mime=mime, key=f"dl-{fmt}-{which}",
-            on_click="ignore",
-        )  # fmt: skip
+def downloads(atlas, session, view: str) -> None:
+    """Pick a format, make the file, download it; a file made for another map is not offered."""
+    st.markdown("**Save or share**")
+    files = export_files(view)
+    choice, make = st.columns([3, 2], vertical_alignment="bottom")
+    label = choice.selectbox("File to save", list(files), key="export_choice")
+    make.button("Make the file", key="export_make", on_click=_make_file,
+                args=(atlas, session, label, *files[label]))  # fmt: skip
+    made = st.session_state.get("export_file")
+    if made and made["session"] == session:
+        st.download_button(f"Download {made['label']}", data=made["data"], file_name=made["name"],
+                           mime=made["mime"], key="export_download", on_click="ignore")  # fmt: skip

@@ -85,8 +85,11 @@ async def _one_session(browser, url: str, n: int, latencies, problems) -> None:
             for x, y in _spots(view, MARKS // 2, seed=n * 7 + len(view)):
                 count += 1
                 await _click(page, x, y, f"Edit your marks and areas ({count})", latencies)
-        async with page.expect_download(timeout=120_000) as info:
-            await page.get_by_role("button", name="PNG (this view)").click()
+        await page.get_by_role("button", name="Make the file").click()  # PNG (this view)
+        button = page.get_by_role("button", name="Download PNG (this view)", exact=True)
+        await button.wait_for(timeout=180_000)
+        async with page.expect_download(timeout=180_000) as info:
+            await button.click()
         if not (await (await info.value).path()):
             problems.append(f"session {n}: the export did not arrive")
         body = await page.inner_text("body")

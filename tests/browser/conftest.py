@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,19 @@ def wait_for_app(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
     )
+
+
+def save_export(page, label: str, folder: Path) -> Path:
+    """Pick ``label`` under "Save or share", make the file, download it into ``folder``."""
+    box = page.get_by_label("File to save")
+    box.scroll_into_view_if_needed()
+    box.click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.get_by_role("button", name="Make the file").click()
+    button = page.get_by_role("button", name=f"Download {label}", exact=True)
+    button.wait_for(timeout=120_000)
+    with page.expect_download(timeout=120_000) as info:
+        button.click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import struct
 
-from .conftest import ARTIFACTS, wait_for_app
+from .conftest import ARTIFACTS, save_export, wait_for_app
 
 BUTTONS = {
     "PNG (this view)": b"\x89PNG",
@@ -28,12 +28,7 @@ def test_every_download_button_gives_its_file(page, app_url, tmp_path):
     _wait_text(page, "Save or share")
     saved = {}
     for label, signature in BUTTONS.items():
-        button = page.get_by_role("button", name=label)
-        button.scroll_into_view_if_needed()
-        with page.expect_download(timeout=60_000) as info:
-            button.click()
-        path = tmp_path / info.value.suggested_filename
-        info.value.save_as(path)
+        path = save_export(page, label, tmp_path)
         data = path.read_bytes()
         assert data.startswith(signature), (label, data[:20])
         saved[label] = (path, data)

@@ -8,7 +8,7 @@ import kaleido
 
 from painmap.imaging import KALEIDO_OPTIONS
 
-from .conftest import ARTIFACTS, wait_for_app
+from .conftest import ARTIFACTS, save_export, wait_for_app
 from .plotmap import click_at, drag_lasso
 
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -54,9 +54,7 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         labels = ("PNG (this view)", "SVG (all views)", "PDF (all views)", "HTML (interactive)",
                   "JSON (session)", "PDF handout (1 to 2 pages)")  # fmt: skip
         for label in labels:
-            with page.expect_download(timeout=90_000) as info:
-                page.get_by_role("button", name=label).click()
-            info.value.save_as(tmp_path / info.value.suggested_filename)
+            save_export(page, label, tmp_path)
         page.get_by_role("link", name="Pattern atlas").click()
         _wait_text(page, "Pattern atlas")
         page.get_by_role("tab", name="Compare look-alikes").click()

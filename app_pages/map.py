@@ -5,11 +5,9 @@ import streamlit as st
 from app_pages import panels, state
 from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas
 from painmap.marks import MAX_NOTE, Mark
-from painmap.matching import analyse
+from painmap.matching import analyse, drawn
 from painmap.render import figure
 from painmap.session import marks_per_view
-
-HIGHLIGHTED = 3  # the best matches drawn on the map
 
 state.init()
 ATLAS = atlas()
@@ -45,15 +43,13 @@ def map_and_results():
             format_func=lambda s: f"{SIDE_NAMES[s]} foot and leg",
         )  # fmt: skip
         analysis = analyse(ATLAS, ss.marks, symptoms, side=side)
-        top = analysis.results.head(HIGHLIGHTED)
-        strengths = dict(zip(analysis.results.id, analysis.results.score, strict=True))
-        highlight = [ss.selected] if ss.selected else list(top.id)
+        shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
+        highlight = list(shown)
         elsewhere = {v: n for v, n in counts.items() if n and v != view}
         if elsewhere:
             held = ", ".join(f"{VIEW_NAMES[v]} {n}" for v, n in elsewhere.items())
             st.caption(f"Marks on other views, counted in the results: {held}.")
         chart_key = f"map-{view}-{side}"
-        shown = {p: strengths.get(p, 1.0) for p in highlight}
         fig = figure(ATLAS, view, side, marks=ss.marks, highlight=highlight, strengths=shown,
                      clickable=True, validate=False)  # fmt: skip
         # A vertical tool bar keeps clear of the title; hoverdistance bounds how far off the

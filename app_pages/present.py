@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages import panels, state
 from app_pages.shared import VIEW_NAMES, atlas
-from painmap.matching import analyse
+from painmap.matching import analyse, drawn
 from painmap.render import figure
 
 state.init()
@@ -30,11 +30,8 @@ view = st.segmented_control("View", list(VIEW_NAMES), format_func=VIEW_NAMES.get
                             key="present_view", on_change=follow,
                             label_visibility="collapsed") or ss.view  # fmt: skip
 analysis = analyse(ATLAS, ss.marks, symptoms, side=ss.side)
-top = analysis.results.head(3)
-highlight = [ss.selected] if ss.selected else list(top.id)
-scores = dict(zip(analysis.results.id, analysis.results.score, strict=True))
-fig = figure(ATLAS, view, ss.side, marks=ss.marks, highlight=highlight,
-             strengths={p: scores.get(p, 1.0) for p in highlight})  # fmt: skip
+shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
+fig = figure(ATLAS, view, ss.side, marks=ss.marks, highlight=list(shown), strengths=shown)
 fig.update_layout(height=900, font=dict(size=18), title=dict(font=dict(size=24)),
                   legend=dict(font=dict(size=17)))  # fmt: skip
 st.plotly_chart(fig, width="stretch", key="present", config={"displaylogo": False})

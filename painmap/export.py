@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from painmap import imaging
 from painmap.contract import VIEW_IDS
-from painmap.matching import analyse
+from painmap.matching import analyse, drawn
 from painmap.overlay import mark_traces, note_labels, wrapped, zone_traces
 from painmap.render import FONT, INK, body_traces, figure, frame, view_title
 from painmap.session_file import Session, dump_session
@@ -27,12 +27,10 @@ ALL_VIEWS_SIZE = (2000, 1150)
 SCALE = 2  # PNG pixels per CSS pixel: sharp on paper and on a phone
 
 
-def _highlight(atlas, session: Session, highlight):
+def _highlight(atlas, session: Session, highlight) -> dict[str, float]:
     analysis = analyse(atlas, session.items, session.symptoms, side=session.side)
-    if highlight is None:
-        highlight = [session.selected] if session.selected else list(analysis.results.id[:3])
-    scores = dict(zip(analysis.results.id, analysis.results.score, strict=True))
-    return list(highlight), {p: scores.get(p, 1.0) for p in highlight}
+    chosen = highlight or ([session.selected] if session.selected else None)
+    return drawn(analysis.results, chosen)
 
 
 def _subtitle(session: Session, when: Date, width: int) -> dict:
@@ -51,8 +49,8 @@ def _top_margin(session: Session) -> int:
 def view_figure(atlas, session: Session, view: str, highlight=None, when: Date | None = None):
     """The annotated figure of one view, as exported."""
     when = when or Date.today()
-    ids, strengths = _highlight(atlas, session, highlight)
-    fig = figure(atlas, view, session.side, marks=session.items, highlight=ids,
+    strengths = _highlight(atlas, session, highlight)
+    fig = figure(atlas, view, session.side, marks=session.items, highlight=list(strengths),
                  strengths=strengths)  # fmt: skip
     fig.update_layout(
         title=dict(text=f"{view_title(view, session.side)} · PainMap", x=0.01,
@@ -66,7 +64,8 @@ def view_figure(atlas, session: Session, view: str, highlight=None, when: Date |
 def all_views_figure(atlas, session: Session, highlight=None, when: Date | None = None):
     """The five views side by side, with marks, zones, notes and one legend."""
     when = when or Date.today()
-    ids, strengths = _highlight(atlas, session, highlight)
+    strengths = _highlight(atlas, session, highlight)
+    ids = list(strengths)
     fig = make_subplots(rows=1, cols=5, horizontal_spacing=0.01,
                         subplot_titles=[VIEWS[v].name for v in VIEW_IDS])  # fmt: skip
     seen_legend = set()

@@ -279,6 +279,21 @@ def analyse(atlas, marks: Iterable[Mark | Area], symptoms: Iterable[str] = (), s
     )
 
 
+DRAWN = 3  # the best matches drawn on a map
+
+
+def drawn(results: pd.DataFrame, chosen=None) -> dict[str, float]:
+    """The patterns a map draws, with their match strength: those ``chosen`` (pattern ids),
+    else the best three. A chosen pattern with no evidence is drawn full.
+
+    >>> drawn(pd.DataFrame({"id": ["a", "b", "c", "d"], "score": [0.9, 0.5, 0.4, 0.1]}))
+    {'a': 0.9, 'b': 0.5, 'c': 0.4}
+    """
+    scores = dict(zip(results.id, results.score, strict=True))
+    ids = list(chosen) if chosen else list(results.id[:DRAWN])
+    return {p: float(scores.get(p, 1.0)) for p in ids}
+
+
 def match(atlas, marks, symptoms=(), side="right") -> pd.DataFrame:
     """The patterns that fit, best first: id, kind, name, score (0 to 1), reasons, ...
 

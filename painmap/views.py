@@ -24,7 +24,6 @@ class ViewInfo:
     name: str
     title: str
     right_side_edges: tuple[str, str]
-    looking_at: str
     on: str
 
 
@@ -34,7 +33,6 @@ VIEWS = {
         "Sole",
         "Sole, seen from below",
         ("lateral (little-toe side)", "medial (big-toe side)"),
-        "the sole, toes at the top",
         "on the sole",
     ),
     "dorsal": ViewInfo(
@@ -42,7 +40,6 @@ VIEWS = {
         "Top",
         "Top of the foot, seen from above",
         ("medial (big-toe side)", "lateral (little-toe side)"),
-        "the top of the foot, toes at the top",
         "on the top of the foot",
     ),
     "medial": ViewInfo(
@@ -50,7 +47,6 @@ VIEWS = {
         "Inner side",
         "Inner (medial) side of foot, ankle and lower leg",
         ("front (toes)", "back (heel)"),
-        "the inner (medial) side; the outer side faces away",
         "on the inner side",
     ),
     "lateral": ViewInfo(
@@ -58,7 +54,6 @@ VIEWS = {
         "Outer side",
         "Outer (lateral) side of foot, ankle and lower leg",
         ("back (heel)", "front (toes)"),
-        "the outer (lateral) side; the inner side faces away",
         "on the outer side",
     ),
     "posterior": ViewInfo(
@@ -66,7 +61,6 @@ VIEWS = {
         "Back",
         "Back of heel, Achilles tendon and calf, seen from behind",
         ("medial (inner side)", "lateral (outer side)"),
-        "the back of the leg, heel at the bottom",
         "on the back of the leg",
     ),
 }

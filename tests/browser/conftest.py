@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,6 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from painmap.handout import chromium
 
 from ..conftest import ROOT
 
@@ -35,16 +35,11 @@ def pytest_collection_modifyitems(items):
 
 
 def _chromium() -> str:
-    found = (
-        os.environ.get("PAINMAP_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not found:
-        pytest.fail(
-            "Chromium is missing: run `make test`, which installs it, or set PAINMAP_CHROMIUM"
-        )
-    return found
+    """The same Chromium PainMap prints its handouts with; the test fails if there is none."""
+    try:
+        return chromium()
+    except FileNotFoundError as err:
+        pytest.fail(f"{err}; or run `make test`, which installs it")
 
 
 def _free_port() -> int:

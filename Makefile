@@ -24,8 +24,8 @@ $(DEV): requirements-dev.txt $(APP)
 run: $(APP)  ## start the app on http://127.0.0.1:8501
 	$(PY) -m streamlit run app.py
 
-browser:  ## make sure a Chromium is there (browser tests and image export use it)
-	@sh tools/ensure-chromium.sh
+browser:  ## make sure Chromium, poppler and strace are there (browser tests, export, checks)
+	@sh tools/system-packages.sh
 
 test: $(DEV) browser  ## run the whole test suite, browser tests included
 	$(PY) -m pytest

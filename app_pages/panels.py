@@ -6,6 +6,7 @@ Streamlit code only; what is said comes from the knowledge base and the matcher.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from datetime import date
 
@@ -18,6 +19,8 @@ from painmap.export import export
 from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
 from painmap.views import VIEWS
+
+log = logging.getLogger(__name__)
 
 QUESTIONS = {
     "timing": "When is it worst?",
@@ -175,9 +178,22 @@ def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> N
     Made in its own step, not by the download button on demand: Streamlit keeps a file made
     on demand unreferenced, and with many sessions it can be pruned before the browser has it.
     """
-    if fmt in ("png", "svg", "pdf", "handout"):
-        _image_browser()
-    data = handout_pdf(atlas, session) if fmt == "handout" else export(atlas, session, fmt, which)
+    try:
+        if fmt in ("png", "svg", "pdf", "handout"):
+            _image_browser()
+        if fmt == "handout":
+            data = handout_pdf(atlas, session)
+        else:
+            data = export(atlas, session, fmt, which)
+    except Exception as err:  # a missing or failing browser must not cost the map on screen
+        log.exception("export %s failed", fmt)
+        st.session_state.export_file = None
+        st.session_state.export_error = (
+            f"The {label} could not be made: {err}. Your map is kept; the HTML and JSON "
+            "files need no browser."
+        )
+        return
+    st.session_state.export_error = None
     stamp = date.today().isoformat()
     kind = {"json": "session", "handout": "handout"}.get(fmt, which)
     ending = {"handout": "pdf"}.get(fmt, fmt)
@@ -193,6 +209,8 @@ def downloads(atlas, session, view: str) -> None:
     label = choice.selectbox("File to save", list(files), key="export_choice")
     make.button("Make the file", key="export_make", on_click=_make_file,
                 args=(atlas, session, label, *files[label]))  # fmt: skip
+    if st.session_state.get("export_error"):
+        st.error(st.session_state.export_error)
     made = st.session_state.get("export_file")
     if made and made["session"] == session:
         st.download_button(f"Download {made['label']}", data=made["data"], file_name=made["name"],

@@ -159,6 +159,10 @@ def cmd_export(args) -> int:
     from painmap.session_file import Session
 
     fmt = Path(args.out).suffix.lower().lstrip(".")
+    if args.handout and fmt != "pdf":
+        print(f"painmap: a handout is a PDF; end the file name with .pdf, not {args.out!r}",
+              file=sys.stderr)  # fmt: skip
+        return 2
     if fmt not in FORMATS:
         print(f"painmap: cannot tell the format from {args.out!r}; end the file name with "
               f"{', '.join('.' + f for f in FORMATS)}", file=sys.stderr)  # fmt: skip
@@ -178,7 +182,12 @@ def cmd_export(args) -> int:
     except ValueError as err:
         print(f"painmap: {err}", file=sys.stderr)
         return 2
-    data = export(atlas, session, fmt, view=args.view, highlight=args.highlight or None)
+    if args.handout:
+        from painmap.handout import handout_pdf
+
+        data = handout_pdf(atlas, session)
+    else:
+        data = export(atlas, session, fmt, view=args.view, highlight=args.highlight or None)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_bytes(data)
     print(f"wrote {args.out} ({len(data):,} bytes)")
@@ -271,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="pattern ids to draw (default: the three best matches)",
     )
     p.add_argument("--note", help="a note for the session, printed on the export")
+    p.add_argument(
+        "--handout", action="store_true", help="a 1 to 2 page PDF handout for a client instead"
+    )
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("bench", help="time matching: figures printed, nothing asserted")

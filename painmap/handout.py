@@ -8,14 +8,13 @@ PDF by the local Chromium, so nothing is fetched and the type is real text.
 from __future__ import annotations
 
 import html
-import os
-import shutil
 import subprocess
 import tempfile
 from datetime import date as Date
 from pathlib import Path
 
 from painmap import imaging
+from painmap.chromium import OFFLINE_FLAGS, find
 from painmap.describe import KIND_WORDS
 from painmap.export import all_views_figure
 from painmap.matching import analyse
@@ -23,11 +22,7 @@ from painmap.session_file import Session
 
 SHOWN = 3  # patterns on the handout: more would not fit two pages, nor help a client
 STEPS = 3  # self-care steps per pattern
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-    "--no-pdf-header-footer",
-)  # fmt: skip
+PRINT_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
 
 STYLE = """
 @page { size: A4; margin: 12mm 12mm 14mm; }
@@ -99,21 +94,6 @@ def handout_html(atlas, session: Session, when: Date | None = None) -> str:
     )
 
 
-def chromium() -> str:
-    """The local Chromium; FileNotFoundError says how to get one."""
-    found = (
-        os.environ.get("BROWSER_PATH")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not found:
-        raise FileNotFoundError(
-            "Chromium is needed for the PDF handout: install Debian's "
-            "'chromium' package (make test does it when run as root)"
-        )
-    return found
-
-
 def handout_pdf(atlas, session: Session, when: Date | None = None) -> bytes:
     """The handout printed to PDF (A4) by the local Chromium."""
     page = handout_html(atlas, session, when)
@@ -121,7 +101,7 @@ def handout_pdf(atlas, session: Session, when: Date | None = None) -> bytes:
         source, target = Path(folder) / "handout.html", Path(folder) / "handout.pdf"
         source.write_text(page, encoding="utf-8")
         subprocess.run(
-            [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={folder}/profile",
+            [find(), *PRINT_FLAGS, *OFFLINE_FLAGS, f"--user-data-dir={folder}/profile",
              f"--print-to-pdf={target}", source.as_uri()],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip

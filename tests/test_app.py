@@ -173,3 +173,15 @@ def test_presentation_shows_the_same_map_and_nothing_is_lost_between_pages():
     assert at.radio(key="view").value == "posterior"
     assert at.multiselect(key="q_signs").value == ["runner"]
     assert _ranked(at)[0] == "1. Midportion Achilles tendinopathy"
+
+
+def test_an_export_that_cannot_be_made_says_so_and_keeps_the_map(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = _app(view="plantar", side="right", marks="plantar:13,58")
+    at.selectbox(key="export_choice").set_value("PDF handout (1 to 2 pages)").run()
+    at.button(key="export_make").click().run()
+    assert not at.exception
+    assert "could not be made" in at.error[0].value
+    assert "/nonexistent/chromium" in at.error[0].value
+    assert _ranked(at)[0] == "1. Plantar fasciitis"  # the map and its results are kept
+    assert not at.get("download_button")

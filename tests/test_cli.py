@@ -109,3 +109,12 @@ def test_bench_exports_prints_cold_and_warm_figures():
     assert result.returncode == 0, result.stderr
     for words in ("PNG cold", "PDF cold", "PNG warm", "PDF warm"):
         assert words in result.stdout
+
+
+def test_export_handout_writes_a_pdf_and_refuses_another_ending(tmp_path):
+    out = tmp_path / "handout.pdf"
+    done = run("export", "--handout", "--out", str(out), "--mark", "plantar:13,58")
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    wrong = run("export", "--handout", "--out", str(tmp_path / "handout.png"))
+    assert wrong.returncode == 2 and "a handout is a PDF" in wrong.stderr

@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from painmap.handout import chromium
+from painmap.chromium import OFFLINE_FLAGS, find
 
 from ..conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", *OFFLINE_FLAGS]
 
 
 def pytest_collection_modifyitems(items):
@@ -37,7 +28,7 @@ def pytest_collection_modifyitems(items):
 def _chromium() -> str:
     """The same Chromium PainMap prints its handouts with; the test fails if there is none."""
     try:
-        return chromium()
+        return find()
     except FileNotFoundError as err:
         pytest.fail(f"{err}; or run `make test`, which installs it")
 

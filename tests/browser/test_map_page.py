@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from shapely import Point
+
+from painmap.session import MAX_MARKS
+
 from ..places import ATLAS
 from .conftest import ARTIFACTS, wait_for_app
 from .plotmap import CHART, click_at, drag_lasso
@@ -66,3 +72,24 @@ def test_click_lasso_switch_and_remove(page, app_url):
     _shot(page, "4-removed")
     body = page.inner_text("body")
     assert "Mark 1 lies" not in body and "Area 1 on the back of the leg" in body
+
+
+def test_a_click_past_the_mark_limit_is_refused_with_a_message(page, app_url):
+    """A map with the most marks allowed keeps them all and says why the click did nothing."""
+    outline = ATLAS.view("posterior").outline
+    left, bottom, right, top = outline.bounds
+    grid = [(left + (right - left) * i / 9, bottom + (top - bottom) * j / 31)
+            for i in range(1, 9) for j in range(1, 31)]  # fmt: skip
+    inside = [(x, y) for x, y in grid if outline.contains(Point(x, y))][:MAX_MARKS]
+    assert len(inside) == MAX_MARKS
+    marks = ";".join(f"posterior:{x:.1f},{y:.1f}" for x, y in inside)
+    page.goto(f"{app_url}/?view=plantar&side=right&marks={quote(marks)}")
+    wait_for_app(page)
+    _wait_text(page, f"Edit your marks and areas ({MAX_MARKS})")
+    page.wait_for_timeout(500)
+    click_at(page, 13, 58)
+    _wait_text(page, f"A map holds at most {MAX_MARKS} marks and areas; remove some first.")
+    _shot(page, "5-limit")
+    body = page.inner_text("body")
+    assert f"Edit your marks and areas ({MAX_MARKS})" in body
+    assert "Marks on other views" in body and f"Back {MAX_MARKS}" in body

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
-import kaleido
+import pytest
 
-from painmap.imaging import KALEIDO_OPTIONS
+from painmap.chromium import find
 
+from ..conftest import ROOT
 from .conftest import ARTIFACTS, save_export, wait_for_app
+from .network_trace import NAME_NOT_RESOLVED, is_local, outbound, requests, traced
 from .plotmap import click_at, drag_lasso
 
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -71,9 +77,64 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
     assert _outside([u for u in requests if not u.startswith("file:")]) == []
 
 
-def test_the_export_browser_is_given_no_outside_script():
-    """kaleido's render page: plotly.js from the installed package, MathJax off."""
-    page = kaleido.PageGenerator(**KALEIDO_OPTIONS).generate_index()
-    scripts = [s for s in page.split('src="')[1:]]
-    assert scripts and all(s.startswith("file://") for s in scripts), scripts
-    assert "mathjax" not in page.lower()
+# The app's way: one shared kaleido browser for every image, then the handout's printer.
+WARM_EXPORTS = """
+import sys
+from pathlib import Path
+from painmap import Mark, imaging
+from painmap.atlas import load_atlas
+from painmap.export import export
+from painmap.handout import handout_pdf
+from painmap.session_file import Session
+
+out = Path(sys.argv[1])
+atlas = load_atlas()
+session = Session(side="right", items=(Mark("plantar", 13, 58, 7), Mark("posterior", 0, 190)),
+                  symptoms=("first_steps_morning",))
+imaging.start()
+for fmt in ("png", "svg", "pdf"):
+    (out / f"all.{fmt}").write_bytes(export(atlas, session, fmt, "all"))
+(out / "handout.pdf").write_bytes(handout_pdf(atlas, session))
+"""
+SIGNATURES = {"all.png": b"\x89PNG", "all.svg": b"<svg", "all.pdf": b"%PDF",
+              "handout.pdf": b"%PDF", "cold.png": b"\x89PNG"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def export_run(tmp_path_factory) -> Path:
+    """Every image export and the handout, made with every process traced and every browser
+    writing its net log; the folder holds the files, the traces and the logs."""
+    folder = tmp_path_factory.mktemp("export-network")
+    logging = folder / "chromium-net-log"  # the real browser, writing its net log
+    logging.write_text(f'#!/bin/sh\nexec {find()} --log-net-log="{folder}/net-log-$$.json" "$@"\n')
+    logging.chmod(0o700)
+    env = {**os.environ, "BROWSER_PATH": str(logging), "PYTHONPATH": str(ROOT)}
+    runs = {
+        "warm": [sys.executable, "-c", WARM_EXPORTS, str(folder)],
+        "cold": [sys.executable, "-m", "painmap", "export", "--view", "plantar",
+                 "--mark", "plantar:13,58", "--out", str(folder / "cold.png")],
+    }  # fmt: skip
+    for name, command in runs.items():
+        done = traced(command, folder / f"strace-{name}.txt", env=env, cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+    for name, start in SIGNATURES.items():
+        assert (folder / name).read_bytes().startswith(start), name
+    return folder
+
+
+def test_the_export_browsers_send_nothing_off_this_machine(export_run):
+    traces = sorted(export_run.glob("strace-*.txt"))
+    text = "\n".join(t.read_text(errors="replace") for t in traces)
+    assert len(re.findall(r'execve\("[^"]*chromium"', text)) >= 3  # the browsers were traced
+    assert outbound(text) == []
+
+
+def test_the_export_pages_ask_for_local_files_only(export_run):
+    """Every request a render page makes is a local file (plotly.js, no MathJax); Chromium's own
+    services (update checks, account listing) find no address, so nothing is sent."""
+    logs = sorted(export_run.glob("net-log-*.json"))
+    assert len(logs) >= 3  # the shared browser, the handout's printer, the cold one
+    outside = [r for log in logs for r in requests(log) if not is_local(r["url"])]
+    from_pages = [r for r in outside if r["initiator"] != "not an origin"]
+    assert from_pages == []
+    assert [r for r in outside if r["net_error"] != NAME_NOT_RESOLVED] == []

@@ -1,5 +1,7 @@
 # PainMap for a clinic: one container serving the app to the clinic's own network.
-# Build: docker build -t painmap .   Run: docker run -p 8501:8501 painmap
+# Build: docker build -t painmap .
+# Run:   docker run -p 8501:8501 -v painmap-logs:/data painmap
+# (the volume keeps the progress logs; or set PAINMAP_DB to the clinic's PostgreSQL URL)
 FROM python:3.11-slim-bookworm
 
 # Chromium draws the image exports and prints the PDF handout; fonts give them real text.
@@ -12,7 +14,10 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY --chown=painmap . .
+RUN mkdir /data && chown painmap /data
 USER painmap
+ENV PAINMAP_DB=/data/painmap.db
+VOLUME /data
 
 # Inside the container the server must listen beyond loopback so the published port reaches it;
 # everything else in .streamlit/config.toml (no usage statistics) stays as it is.

@@ -7,6 +7,7 @@ st.set_page_config(page_title="PainMap", page_icon="🦶", layout="wide")
 pages = [
     st.Page("app_pages/map.py", title="Where does it hurt?", default=True),
     st.Page("app_pages/patterns.py", title="Pattern atlas"),
+    st.Page("app_pages/progress.py", title="Plan and progress"),
     st.Page("app_pages/present.py", title="Presentation"),
 ]
 st.navigation(pages).run()

@@ -107,8 +107,14 @@ def set_note(index: int, key: str) -> None:
 
 
 def current(symptoms) -> Session:
-    """The map on screen as a Session: what is saved and exported."""
-    return Session(ss.side, ss.view, tuple(ss.marks), tuple(symptoms), ss.note, ss.selected)
+    """The map on screen as a Session: what is saved and exported, with the open log's days."""
+    log = tuple(ss.get("log_entries", ()))
+    return Session(ss.side, ss.view, tuple(ss.marks), tuple(symptoms), ss.note, ss.selected, log)
+
+
+def map_symptoms() -> list[str]:
+    """The symptom answers of the map page, from any page."""
+    return [s for g in QUESTION_KEYS for s in ss.get(f"q_{g}") or []]
 
 
 def open_session(atlas, key: str) -> None:
@@ -122,6 +128,7 @@ def open_session(atlas, key: str) -> None:
         ss.notice = f"That file was not opened: {err}. Your map is as it was."
         return
     session = loaded.session
+    ss.file_log = list(session.log)  # offered to the open log on the progress page
     ss.marks, ss.view, ss.side = list(session.items), session.view, session.side
     ss.note, ss.selected = session.note, session.selected
     ss.generation += 1

@@ -18,6 +18,9 @@ from painmap.chromium import OFFLINE_FLAGS, find
 from painmap.describe import KIND_WORDS
 from painmap.export import all_views_figure
 from painmap.matching import analyse
+from painmap.progress.chart import progress_figure
+from painmap.progress.plan import make_plan
+from painmap.progress.verdict import judge
 from painmap.session_file import Session
 
 SHOWN = 3  # patterns on the handout: more would not fit two pages, nor help a client
@@ -31,6 +34,7 @@ body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #2f3b45; font-size:
 h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 3mm 0 1mm; }
 .meta, .small { color: #5b6670; font-size: 8.5pt; }
 .views svg { width: 100%; height: 92mm; }
+.chart svg { width: 100%; height: 62mm; }
 .warn { border: 2px solid #c0392b; padding: 2mm 3mm; margin: 2mm 0; }
 .pattern { break-inside: avoid; border-top: 1px solid #d8d0c8; padding-top: 1mm; }
 .pattern p { margin: 1mm 0; }
@@ -61,6 +65,25 @@ def _pattern_block(atlas, pid: str, score: float) -> str:
     )
 
 
+def _log_block(atlas, session: Session) -> str:
+    """The progress log, when the session carries one: the chart and each step's verdict."""
+    if not session.log:
+        return ""
+    plan = make_plan(atlas, session.items, session.symptoms, session.side)
+    verdicts = judge(session.log, plan)
+    fig = progress_figure(session.log, verdicts, height=300)
+    fig.update_layout(title=None, margin=dict(t=30, b=40))
+    chart = imaging.to_image(fig, "svg", 760, 300).decode("utf-8")
+    answers = "".join(
+        f"<li><b>{_e(v.trial.step_name)}:</b> {_e(v.answer)} "
+        f"<span class='small'>({_e(v.numbers)})</span></li>"
+        for v in verdicts
+    )
+    first, last = session.log[0].day, session.log[-1].day
+    return (f"<div class='pattern'><h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
+            f"<div class='chart'>{chart}</div><ul>{answers}</ul></div>")  # fmt: skip
+
+
 def handout_html(atlas, session: Session, when: Date | None = None) -> str:
     """The handout as one self-contained HTML page."""
     when = when or Date.today()
@@ -73,7 +96,7 @@ def handout_html(atlas, session: Session, when: Date | None = None) -> str:
         f"{_e(atlas.knowledge.symptoms[f].message)}</div>"
         for f in analysis.red_flags
     )
-    ranked = analysis.results.head(SHOWN)
+    ranked = analysis.results.head(SHOWN - 1 if session.log else SHOWN)  # the log takes a place
     blocks = "".join(_pattern_block(atlas, r.id, r.score) for r in ranked.itertuples())
     if not blocks:
         blocks = "<p>No marks were placed, so no pattern is suggested.</p>"
@@ -86,7 +109,7 @@ def handout_html(atlas, session: Session, when: Date | None = None) -> str:
         f"<div class='views'>{picture}</div>"
         f"<p class='small'>The numbers are where you marked pain; coloured areas show where "
         f"the best-matching patterns usually hurt (solid: main pain, hatched: spread, ×: "
-        f"trigger point).</p>{blocks}"
+        f"trigger point).</p>{blocks}{_log_block(atlas, session)}"
         "<p class='small'><b>PainMap explains common pain patterns; it does not diagnose.</b> "
         "Try one self-care step for 5 to 7 days and note how you feel before changing it. "
         "If pain is severe, getting worse, or came from an injury, see a clinician.</p>"

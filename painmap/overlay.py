@@ -126,10 +126,12 @@ def zone_traces(
     return traces
 
 
-def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[dict]:
+def mark_traces(view: str, marks: Iterable[Mark | Area], colour: str = MARK,
+                name: str = "marks") -> list[dict]:  # fmt: skip
     """Numbered marks (1, 2, ... in order) and outlined areas (A1, A2, ...) on ``view``.
 
-    Marks and areas are numbered apart, as the matcher does, over all views.
+    Marks and areas are numbered apart, as the matcher does, over all views. ``colour`` and
+    ``name`` tell two sets apart (a visit before and one after).
     """
     points, areas = [], []
     counts = {Mark: 0, Area: 0}
@@ -143,15 +145,15 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[dict]:
         ys = [y for _, y in area.points] + [area.points[0][1]]
         traces.append(
             scatter(
-                x=xs, y=ys, mode="lines", fill="toself", fillcolor=rgba(MARK, 0.12),
-                line=dict(color=MARK, width=2, dash="dash"), name=f"Area {n}",
+                x=xs, y=ys, mode="lines", fill="toself", fillcolor=rgba(colour, 0.12),
+                line=dict(color=colour, width=2, dash="dash"), name=f"{name}: area {n}",
                 hoverinfo="skip", showlegend=False,
             )
         )  # fmt: skip
         c = area.polygon.representative_point()
         traces.append(
             scatter(x=[c.x], y=[c.y], mode="text", text=[f"A{n}"], hoverinfo="skip",
-                       textfont=dict(color=MARK, size=13), showlegend=False, name=f"Area {n} label")
+                       textfont=dict(color=colour, size=13), showlegend=False, name=f"{name}: A{n}")
         )  # fmt: skip
     if points:
         traces.append(
@@ -159,9 +161,9 @@ def mark_traces(view: str, marks: Iterable[Mark | Area]) -> list[dict]:
                 x=[m.x for _, m in points], y=[m.y for _, m in points],
                 mode="markers+text", text=[str(n) for n, _ in points],
                 textfont=dict(color="white", size=12), textposition="middle center",
-                marker=dict(size=22, color=MARK, line=dict(color="white", width=2)),
+                marker=dict(size=22, color=colour, line=dict(color="white", width=2)),
                 hoverinfo="skip", unselected=dict(marker=dict(opacity=1)),
-                name="marks", showlegend=False,
+                name=name, showlegend=False,
             )
         )  # fmt: skip
     return traces

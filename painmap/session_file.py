@@ -1,9 +1,9 @@
 """A saved session: the whole map in one JSON file that loads back exactly.
 
 The file holds the side and view, every mark and area in order (with intensity and note), the
-symptom answers, the session note, and the versions of PainMap and of the atlas it was made
-with. Loading checks everything and refuses a bad file with one plain sentence, so the session
-on screen is never replaced by half a file.
+symptom answers, the session note, the progress log when one was open (format 2), and the
+versions of PainMap and of the atlas it was made with. Loading checks everything and refuses a
+bad file with one plain sentence, so the session on screen is never replaced by half a file.
 
 >>> from painmap import Mark, load_atlas
 >>> session = Session(items=(Mark("plantar", 13, 58, 7, note="worst at 7 am"),))
@@ -20,9 +20,13 @@ from datetime import UTC, datetime
 from painmap import __version__
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
+from painmap.progress.entry import Entry
 from painmap.session import MAX_MARKS
 
-FORMAT = 1  # the version of this file format; a newer file is refused, not guessed at
+# The version of this file format; a newer file is refused, not guessed at. Format 2 added the
+# progress log; a format 1 file reads as a session with no log.
+FORMAT = 2
+MAX_LOG_DAYS = 3660  # ten years of daily entries
 MAX_BYTES = 1_000_000
 KEY = "painmap_session"
 
@@ -41,6 +45,7 @@ class Session:
     symptoms: tuple[str, ...] = ()
     note: str = ""
     selected: str | None = None
+    log: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ def dump_session(session: Session, atlas, saved: datetime | None = None) -> str:
         "symptoms": list(session.symptoms),
         "note": session.note,
         "selected": session.selected,
+        "log": [entry.as_row() for entry in session.log],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
 
@@ -152,8 +158,30 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         which = f"other maps ({str(saved_with)[:40]})" if saved_with else "unnamed maps"
         warnings = (f"This session was saved with {which}; the marks are where they were, "
                     "but the zones may have moved a little.",)  # fmt: skip
-    session = Session(side, view, marks, tuple(symptoms), note, selected)
+    session = Session(side, view, marks, tuple(symptoms), note, selected, _read_log(document))
     return Loaded(session, warnings)
+
+
+def _read_log(document: dict) -> tuple[Entry, ...]:
+    rows = document.get("log", [])
+    if not isinstance(rows, list):
+        raise SessionError("the file's progress log is not a list")
+    if len(rows) > MAX_LOG_DAYS:
+        raise SessionError(f"the file's progress log holds {len(rows):,} days; at most "
+                           f"{MAX_LOG_DAYS:,} are read")  # fmt: skip
+    log = []
+    for n, row in enumerate(rows, start=1):
+        try:
+            if not isinstance(row, dict):
+                raise ValueError("it is not a day's entry")
+            log.append(Entry(**{k: row.get(k) for k in _ENTRY_FIELDS if k in row}))
+        except (ValueError, TypeError) as err:
+            raise SessionError(f"day {n} of the file's progress log is not valid: {err}") from None
+    return tuple(sorted(log, key=lambda e: e.day))
+
+
+_ENTRY_FIELDS = ("day", "first_steps", "end_of_day", "walk_minutes", "step_id", "step_name",
+                 "note")  # fmt: skip
 
 
 def _refuse_constant(name: str):

@@ -7,13 +7,15 @@ import re
 import struct
 import subprocess
 import sys
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 
 from painmap import Area, Mark, imaging
 from painmap.export import ALL_VIEWS_SIZE, ONE_VIEW_SIZE, SCALE, export
 from painmap.handout import handout_pdf
+from painmap.progress.entry import Entry
 from painmap.session_file import Session, load_session
 
 from .conftest import ROOT
@@ -144,3 +146,17 @@ def test_handout_is_one_or_two_pages_of_real_text(tmp_path):
 def _run(*args) -> str:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
+
+
+def test_the_handout_carries_the_log_and_its_verdicts_within_two_pages(tmp_path):
+    start = date(2026, 11, 10)
+    log = tuple(Entry(start + timedelta(days=n), first_steps=p, end_of_day=p - 1,
+                      walk_minutes=15 + 5 * n, step_id="ice", step_name="Ice the heel")
+                for n, p in enumerate([7, 7, 6, 6, 5, 4, 4]))  # fmt: skip
+    path = tmp_path / "handout.pdf"
+    path.write_bytes(handout_pdf(ATLAS, replace(SESSION, log=log), when=DAY))
+    assert int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", path)).group(1)) <= 2
+    text = " ".join(_run("pdftotext", path, "-").split())
+    assert "Your log, 2026-11-10 to 2026-11-16" in text
+    assert "Ice the heel: Yes, 'Ice the heel' seems to help" in text
+    assert "pain 6.5 → 3.8 out of 10; walking or standing 18 → 40 min" in text

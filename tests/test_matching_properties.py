@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import shapely
 from hypothesis import HealthCheck, assume, given, settings
@@ -10,6 +12,8 @@ from shapely.ops import nearest_points
 
 from painmap import Area, Mark, analyse, match
 from painmap.contract import SYMPTOM_IDS, VIEW_IDS
+from painmap.matching import FALLOFF_MM, ROLE_WEIGHT
+from painmap.zone_index import ROLES
 
 from .places import ATLAS
 
@@ -108,12 +112,20 @@ def test_a_point_deep_inside_one_essential_zone_ranks_that_pattern_first(place):
 @SETTINGS
 @given(on_body(), st.floats(0.05, 0.95))
 def test_moving_a_mark_towards_a_zone_never_lowers_its_score(mark, step):
+    """Towards the zone the pattern's evidence comes from. (Towards merely the nearest of its
+    zones, a score can fall: hypothesis found a mark 7.3 mm from a spread zone and 7.9 mm from
+    the main one, where the main zone, weighted higher, was the one that counted.)"""
     results = match(ATLAS, [mark])
     assume(not results.empty)
     pid = results.id.iloc[-1]
     zones = ATLAS.zones[(ATLAS.zones.pattern_id == pid) & (ATLAS.zones.view == mark.view)]
-    target = nearest_points(shapely.union_all(list(zones.geometry)),
-                                        shapely.Point(mark.x, mark.y))[0]  # fmt: skip
+    here = shapely.Point(mark.x, mark.y)
+    weights = [
+        ROLE_WEIGHT[ROLES.index(role)] * math.exp(-0.5 * (g.distance(here) / FALLOFF_MM) ** 2)
+        for role, g in zip(zones.role, zones.geometry, strict=True)
+    ]
+    best = zones.geometry.iloc[max(range(len(weights)), key=weights.__getitem__)]
+    target = nearest_points(best, here)[0]
     closer = Mark(mark.view, mark.x + step * (target.x - mark.x),
                   mark.y + step * (target.y - mark.y))  # fmt: skip
     before = _scores(results)[pid]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from painmap import Area, Mark
+from painmap.progress.entry import Entry
 from painmap.session import MAX_MARKS
 from painmap.session_file import MAX_BYTES, Session, SessionError, dump_session, load_session
 
@@ -23,7 +26,12 @@ FULL = Session(
     symptoms=("first_steps_morning", "runner", "sudden_snap"),
     note="Second visit.\nBetter after a week of calf stretches.",
     selected="soleus",
-)
+    log=(
+        Entry(date(2026, 11, 20), first_steps=6, end_of_day=4, walk_minutes=30,
+              step_id="ice-the-heel", step_name="Ice the heel", note="📝 felt better"),
+        Entry(date(2026, 11, 21), end_of_day=3),
+    ),
+)  # fmt: skip
 
 
 def test_round_trip_is_exact():
@@ -36,7 +44,7 @@ def test_round_trip_is_exact():
 
 def test_the_file_names_its_versions():
     document = json.loads(dump_session(FULL, ATLAS))
-    assert document["painmap_session"] == 1
+    assert document["painmap_session"] == 2
     assert document["atlas_version"] == ATLAS.version
     assert document["items"][0]["note"].startswith("Sharp <b>first</b>")
 
@@ -56,7 +64,14 @@ def _with(**changes):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not text"),
         (b"[1, 2, 3]", "not a PainMap session"),
         (b'{"hello": "world"}', "not a PainMap session"),
-        (_with(painmap_session=2).encode(), "newer PainMap"),
+        (_with(painmap_session=3).encode(), "newer PainMap"),
+        (_with(log={"day": "2026-11-20"}).encode(), "progress log is not a list"),
+        (
+            _with(log=[{"day": "2026-11-20", "first_steps": 11}]).encode(),
+            "day 1 of the file's progress log is not valid: pain at the first steps",
+        ),
+        (_with(log=[{"day": "tomorrow", "first_steps": 3}]).encode(), "a date like"),
+        (_with(log=["a day"]).encode(), "not a day's entry"),
         (_with(painmap_session="one").encode(), "not a whole number"),
         (_with(side="middle").encode(), "unknown side"),
         (_with(view="sole").encode(), "unknown view"),
@@ -116,3 +131,10 @@ def test_a_session_from_other_maps_loads_with_a_warning():
     loaded = load_session(_with(atlas_version="0.0.1+0000000000"), ATLAS)
     assert loaded.session == FULL
     assert "other maps" in loaded.warnings[0]
+
+
+def test_a_format_1_file_opens_with_no_log():
+    document = json.loads(dump_session(FULL, ATLAS))
+    document["painmap_session"] = 1
+    del document["log"]
+    assert load_session(json.dumps(document), ATLAS).session == replace(FULL, log=())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -40,9 +41,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url():
-    """Start `streamlit run app.py` on a free loopback port for the whole session."""
+def app_url(tmp_path_factory):
+    """Start `streamlit run app.py` on a free loopback port for the whole session, with its
+    progress logs in a new database file."""
     port = _free_port()
+    env = {**os.environ, "PAINMAP_DB": str(tmp_path_factory.mktemp("logs") / "painmap.db")}
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit.log", "w")  # noqa: SIM115 (closed at teardown)
     server = subprocess.Popen(
@@ -58,6 +61,7 @@ def app_url():
             "true",
         ],
         cwd=ROOT,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )

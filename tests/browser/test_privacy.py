@@ -31,6 +31,12 @@ def _outside(urls: list[str]) -> list[str]:
     return out
 
 
+def _wait_words(page, words: str) -> None:
+    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_timeout(300)
+
+
 def _wait_text(page, words: str) -> None:
     page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=30_000)
     wait_for_app(page)  # the rerun has finished: the next click is not lost in it
@@ -65,6 +71,19 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         _wait_text(page, "Pattern atlas")
         page.get_by_role("tab", name="Compare look-alikes").click()
         page.wait_for_timeout(1500)
+        # The progress log: a log started, a day saved, the chart drawn, the CSV downloaded.
+        page.get_by_role("link", name="Plan and progress").click()
+        _wait_words(page, "Logs are kept on this machine only")
+        page.get_by_role("textbox", name="Name for a new log").fill("Privacy test")
+        page.get_by_role("button", name="Start a new log").click()
+        _wait_words(page, "Privacy test's log")
+        page.get_by_role("tab", name="Daily log").click()
+        page.locator(".st-key-entry_first").get_by_role("radio", name="6", exact=True).click()
+        page.get_by_role("button", name="Save the day").click()
+        _wait_words(page, "Your pain, day by day")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download the log (CSV)").click()
+        download.value.save_as(tmp_path / "log.csv")
         # The exported interactive HTML, opened in the same browser, loads nothing either.
         html_file = next(tmp_path.glob("*.html"))
         page.goto(html_file.as_uri())

@@ -1,0 +1,233 @@
+"""The plan and progress page's parts: whose log, the plan, the daily log, before and after."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from app_pages import log_state, state
+from app_pages.panels import text
+from app_pages.shared import VIEW_NAMES
+from painmap.describe import cite
+from painmap.marks import MAX_NOTE
+from painmap.progress.chart import progress_figure
+from painmap.progress.entry import MAX_WALK_MINUTES
+from painmap.progress.plan import make_plan
+from painmap.progress.table import entries_csv, entries_frame
+from painmap.progress.verdict import judge
+from painmap.progress.visits import changes, overlaid_figure, visit_figure
+
+ss = st.session_state
+BOXES = {"helping": st.success, "worse": st.error, "no change": st.info, "too early": st.info}
+
+
+def plan_for_map(atlas):
+    """The plan for the map as it stands on the map page."""
+    return make_plan(atlas, ss.marks, state.map_symptoms(), ss.side)
+
+
+def messages(key: str) -> None:
+    """The last result kept under ``key``, in a slot that is there even when empty: the
+    elements below keep their place, and the tabs their selection."""
+    slot = st.container()
+    kind, words = ss.get(key) or (None, None)
+    if kind:
+        (slot.success if kind == "success" else slot.error)(words)
+
+
+def who() -> None:
+    """Open or start a log, or say whose log is open and where it is kept."""
+    log = log_state.person()
+    book = log_state.book()
+    if log is not None:
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.markdown(f"**{text(log.name)}'s log** · {len(ss.log_entries)} day(s) logged")
+        right.button("Close the log", on_click=log_state.close_log)
+        st.caption(f"Kept on this machine only, in {text(book.where)}.")
+        return
+    st.markdown("**Your log** keeps a line a day: pain, time on your feet, the step you tried.")
+    opening, starting = st.columns(2, gap="large")
+    with opening.form("open_log", border=True):
+        st.text_input("Name", key="open_name", max_chars=80)
+        st.text_input("Passphrase (if the log has one)", key="open_pass", type="password")
+        st.form_submit_button("Open the log", on_click=log_state.open_log, args=(False,))
+    with starting.form("new_log", border=True):
+        st.text_input(
+            "Name for a new log",
+            key="new_name",
+            max_chars=80,
+            help="A first name or a client code: it is all the log is known by.",
+        )
+        st.text_input(
+            "Passphrase (optional)",
+            key="new_pass",
+            type="password",
+            help="Asked for whenever the log is opened; it cannot be recovered.",
+        )
+        st.form_submit_button("Start a new log", on_click=log_state.open_log, args=(True,))
+    st.caption(f"Logs are kept on this machine only, in {text(book.where)}.")
+
+
+def plan(atlas, the_plan) -> None:
+    """The steps, one at a time, each with its dose, trial, warning and sources."""
+    for flag in the_plan.red_flags:
+        st.error(f"**See a clinician before starting any of this.** {flag}", icon="⚠️")
+    if not ss.marks:
+        st.info(
+            "Mark where it hurts on the map first: the plan starts with the self-care of "
+            "the patterns that fit. Until then it holds the general heel and foot advice."
+        )
+    st.markdown(
+        f"**How to use it.** {text(the_plan.method)} "
+        f"<small>[{', '.join(the_plan.method_sources)}]</small>",
+        unsafe_allow_html=True,
+    )
+    for number, step in enumerate(the_plan.steps, start=1):
+        whose = (
+            " · for " + ", ".join(step.for_patterns)
+            if step.for_patterns
+            else " · for any heel pain"
+        )
+        with st.expander(f"{number}. {step.name}{whose}"):
+            rows = [
+                ("How", step.how),
+                ("Dose", step.dose),
+                ("How often", step.frequency),
+                ("Try it for", step.trial),
+                ("Not working if", step.not_working),
+            ]
+            st.markdown("\n".join(f"- **{k}:** {text(v)}" for k, v in rows if v))
+            if step.see_clinician:
+                st.markdown("**See a clinician if:** " + " ".join(map(text, step.see_clinician)))
+            st.markdown(
+                "\n".join(
+                    f"- <small>`{sid}` {text(cite(atlas.knowledge.sources[sid]))}</small>"
+                    for sid in step.sources
+                ),
+                unsafe_allow_html=True,
+            )
+
+
+def daily_log(atlas, the_plan) -> None:
+    """The day's entry, the chart, the verdicts, the table and the CSV."""
+    log = log_state.person()
+    if log is None:
+        st.info("Open or start a log above to keep a line a day.")
+        return
+    file_log = ss.get("file_log") or []
+    if file_log:
+        st.button(
+            f"Add the {len(file_log)} day(s) of the opened session file to this log",
+            on_click=log_state.add_file_log,
+        )
+    messages("entry_message")
+    entries = ss.log_entries
+    steps = {s.id: s.name for s in the_plan.steps}
+    steps.update({e.step_id: e.step_name for e in entries if e.step_id and e.step_id not in steps})
+    entry_form(entries, steps)
+    if not entries:
+        return
+    verdicts = judge(entries, the_plan)
+    if verdicts:
+        latest = verdicts[-1]
+        st.markdown("#### Is it working?")
+        BOXES[latest.outcome](f"{latest.answer}  \n*{latest.numbers}*")
+        for earlier in reversed(verdicts[:-1]):
+            st.caption(
+                f"Earlier, {earlier.trial.step_name}: {earlier.outcome} ({earlier.numbers})."
+            )
+    st.plotly_chart(
+        progress_figure(entries, verdicts), key="progress_chart", config={"displaylogo": False}
+    )
+    with st.expander(f"Every day logged ({len(entries)})"):
+        st.dataframe(entries_frame(entries), hide_index=True)
+        day = st.selectbox(
+            "Day to delete",
+            [e.day for e in reversed(entries)],
+            format_func=lambda d: f"{d:%a %d %b %Y}",
+            key="delete_day",
+        )
+        st.button("Delete that day", on_click=log_state.delete_entry, args=(day,))
+    st.download_button(
+        "Download the log (CSV)",
+        data=entries_csv(entries).encode("utf-8"),
+        file_name=f"painmap-log-{date.today().isoformat()}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="log_csv",
+    )
+
+
+def entry_form(entries, steps: dict[str, str]) -> None:
+    """One day: two pain scores, minutes on one's feet, the step done, a note."""
+    latest = entries[-1].step_id if entries else None
+    options = [None, *steps]
+    with st.form("entry", border=True):
+        st.markdown("**Today's line** (or an earlier day's: pick the day)")
+        st.date_input(
+            "Day", value=date.today(), max_value=date.today(), key="entry_day", format="YYYY-MM-DD"
+        )
+        scale = list(range(11))
+        st.segmented_control("Pain at the first steps (0 none, 10 worst)", scale, key="entry_first")
+        st.segmented_control("Pain at the end of the day", scale, key="entry_end")
+        st.number_input(
+            "Minutes you could walk or stand comfortably",
+            min_value=0,
+            max_value=MAX_WALK_MINUTES,
+            step=5,
+            value=None,
+            key="entry_walk",
+        )
+        st.selectbox(
+            "Self-care step done",
+            options,
+            key="entry_step",
+            index=options.index(latest) if latest in options else 0,
+            format_func=lambda s: "none" if s is None else steps[s],
+        )
+        st.text_input("Note", key="entry_note", max_chars=MAX_NOTE)
+        st.form_submit_button(
+            "Save the day", type="primary", on_click=log_state.save_entry, args=(steps,)
+        )
+
+
+def before_after(atlas, symptoms) -> None:
+    """Keep today's map as a visit; show two visits side by side or on one figure."""
+    log = log_state.person()
+    if log is None:
+        st.info("Open or start a log above to keep the map of each visit.")
+        return
+    messages("visit_message")
+    current = replace(state.current(symptoms), log=())
+    st.button(
+        "Keep today's map as a visit",
+        disabled=not ss.marks,
+        on_click=log_state.save_visit,
+        args=(current, atlas),
+    )
+    days = log.visits()
+    if len(days) < 2:
+        st.caption(f"{len(days)} visit(s) kept: two are needed to compare.")
+        return
+    first, second, how = st.columns(3)
+    before = first.selectbox("Before", days, index=0, key="visit_before")
+    after = second.selectbox("After", days, index=len(days) - 1, key="visit_after")
+    mode = how.radio("Show", ["Side by side", "Overlaid"], horizontal=True, key="visit_mode")
+    view = st.radio(
+        "View", list(VIEW_NAMES), horizontal=True, format_func=VIEW_NAMES.get, key="visit_view"
+    )
+    then, now = log.visit(before, atlas), log.visit(after, atlas)
+    st.markdown("\n".join(f"- {line}" for line in changes(atlas, then, now)))
+    if mode == "Overlaid":
+        fig = overlaid_figure(atlas, view, then, now, before, after)
+        st.plotly_chart(fig.update_layout(height=640), key="visits_overlaid")
+        return
+    left, right = st.columns(2)
+    for column, session, day, role in (
+        (left, then, before, "before"),
+        (right, now, after, "after"),
+    ):
+        fig = visit_figure(atlas, view, session, day, role).update_layout(height=560)
+        column.plotly_chart(fig, key=f"visit_chart_{role}")

@@ -1,0 +1,105 @@
+"""The open progress log in st.session_state, and the callbacks that change it.
+
+The database (:mod:`painmap.progress.logbook`) is opened once per server and place; a session
+holds at most one person's log, and a copy of its entries for drawing.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import streamlit as st
+
+from painmap.progress.entry import Entry
+from painmap.progress.logbook import LogBook, LogError
+
+ss = st.session_state
+
+
+@st.cache_resource(show_spinner=False)
+def _book(where: str | None) -> LogBook:
+    return LogBook(where)
+
+
+def book() -> LogBook:
+    """The log database named by PAINMAP_DB (a file or a URL), or the default file."""
+    return _book(os.environ.get("PAINMAP_DB"))
+
+
+def person():
+    """The open log, or None."""
+    return ss.get("person")
+
+
+def _opened(log) -> None:
+    ss.person = log
+    ss.log_entries = log.entries()
+    ss.log_message = ss.entry_message = ss.visit_message = None
+
+
+def _fail(err: Exception, where: str = "log_message") -> None:
+    ss[where] = ("error", str(err)[0].upper() + str(err)[1:] + ".")
+
+
+def open_log(create: bool) -> None:
+    """Open (or start) the log named in the form; a wrong name or passphrase says why."""
+    prefix = "new" if create else "open"
+    name, passphrase = ss.get(f"{prefix}_name", ""), ss.get(f"{prefix}_pass", "") or ""
+    try:
+        log = book().create(name, passphrase) if create else book().open(name, passphrase)
+    except LogError as err:
+        _fail(err)
+        return
+    _opened(log)
+    ss[f"{prefix}_pass"] = ""  # a passphrase is not kept on screen
+
+
+def close_log() -> None:
+    for key in ("person", "log_entries", "log_message", "entry_message", "visit_message"):
+        ss.pop(key, None)
+
+
+def save_entry(steps: dict[str, str]) -> None:
+    """Keep the day in the form; a bad value is refused with a message and nothing is written."""
+    step = ss.get("entry_step")
+    try:
+        entry = Entry(
+            ss.get("entry_day"),
+            ss.get("entry_first"),
+            ss.get("entry_end"),
+            ss.get("entry_walk"),
+            step,
+            steps.get(step),
+            ss.get("entry_note") or "",
+        )
+        person().save(entry)
+    except (ValueError, LogError) as err:
+        _fail(err, "entry_message")
+        return
+    ss.log_entries = person().entries()
+    ss.entry_message = ("success", f"Saved {entry.day:%A %d %B}.")
+
+
+def delete_entry(day: date) -> None:
+    person().delete(day)
+    ss.log_entries = person().entries()
+    ss.entry_message = ("success", f"Deleted {day:%A %d %B}.")
+
+
+def add_file_log() -> None:
+    """Add the days of an opened session file to the open log (a day logged twice is replaced)."""
+    try:
+        for entry in ss.get("file_log", []):
+            person().save(entry)
+    except LogError as err:
+        _fail(err, "entry_message")
+        return
+    added = len(ss.pop("file_log", []))
+    ss.log_entries = person().entries()
+    ss.entry_message = ("success", f"Added {added} day(s) from the opened file.")
+
+
+def save_visit(session, atlas) -> None:
+    day = person().save_visit(session, atlas)
+    ss.visit_message = ("success", f"Today's map is kept as the visit of {day:%d %B %Y}.")

@@ -1,0 +1,228 @@
+"""The progress log's database: people, their daily entries and the pain maps of their visits.
+
+SQLite in a file on this machine by default (``PAINMAP_DB``, else
+``~/.local/share/painmap/painmap.db``); any SQLAlchemy URL, such as a clinic's PostgreSQL, works
+the same way. Several people share one database, and every read and write goes through a
+:class:`PersonLog`, which only ever sees its own person's rows; a log can be locked with a
+passphrase (stored as a salted scrypt hash). Each save is one transaction, so a crash in the
+middle of a write leaves every earlier entry as it was.
+
+>>> from datetime import date
+>>> book = LogBook("sqlite://")  # in memory
+>>> log = book.create("Sam")
+>>> log.save(Entry(date(2026, 11, 20), first_steps=6, end_of_day=4))
+>>> [e.first_steps for e in log.entries()]
+[6]
+>>> book.open("Sam", "guess")
+Traceback (most recent call last):
+...
+painmap.progress.logbook.LogError: the log "Sam" has no passphrase; leave it empty
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from datetime import UTC, datetime
+from datetime import date as Date
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+
+from painmap.progress.entry import Entry
+from painmap.session_file import Session, dump_session, load_session
+
+DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
+MAX_NAME = 80
+
+metadata = sa.MetaData()
+people = sa.Table(
+    "people", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(MAX_NAME), nullable=False, unique=True),
+    sa.Column("secret", sa.String(200)),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+)  # fmt: skip
+entries = sa.Table(
+    "entries", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("person_id", sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("first_steps", sa.Integer), sa.Column("end_of_day", sa.Integer),
+    sa.Column("walk_minutes", sa.Integer),
+    sa.Column("step_id", sa.String(200)), sa.Column("step_name", sa.String(200)),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("person_id", "day"),
+)  # fmt: skip
+visits = sa.Table(
+    "visits", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("person_id", sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("session", sa.Text, nullable=False),
+    sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("person_id", "day"),
+)  # fmt: skip
+ENTRY_COLUMNS = ("day", "first_steps", "end_of_day", "walk_minutes", "step_id", "step_name",
+                 "note")  # fmt: skip
+
+
+class LogError(ValueError):
+    """A log that cannot be opened or written; the message says why, in one sentence."""
+
+
+def database_url(where: str | None = None) -> str:
+    """An SQLAlchemy URL for ``where``: a URL as it is, else a file path (made if missing)."""
+    where = where or os.environ.get("PAINMAP_DB") or str(DEFAULT_FILE)
+    if "://" in where:
+        return where
+    path = Path(where).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _sqlite_settings(connection, _record) -> None:
+    # Foreign keys make erasing a person erase their rows; WAL with full sync keeps every
+    # committed entry through a crash of the app or of the machine.
+    cursor = connection.cursor()
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _hash(passphrase: str, salt: bytes) -> str:
+    digest = hashlib.scrypt(passphrase.encode(), salt=salt, n=2**14, r=8, p=1)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def _check_name(name) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise LogError("give the log a name (a first name or a client code will do)")
+    if len(name.strip()) > MAX_NAME:
+        raise LogError(f"a log's name holds at most {MAX_NAME} characters")
+    return name.strip()
+
+
+class LogBook:
+    """A progress-log database; :meth:`create` and :meth:`open` hand out one person's log."""
+
+    def __init__(self, where: str | None = None):
+        try:
+            url = make_url(database_url(where))
+        except (ArgumentError, ValueError):
+            raise LogError(f"{where!r} is neither a file path nor a database URL") from None
+        except OSError as err:
+            raise LogError(f"the log database {where} cannot be opened: {err}") from None
+        sqlite = url.get_backend_name() == "sqlite"
+        # Where the log is kept, for people: a path, or a URL without its password.
+        self.where = (url.database or "memory") if sqlite else url.render_as_string(True)
+        try:
+            self.engine = sa.create_engine(url)
+            if sqlite:
+                sa.event.listen(self.engine, "connect", _sqlite_settings)
+            metadata.create_all(self.engine)
+        except (SQLAlchemyError, ImportError) as err:
+            reason = str(err).splitlines()[0]
+            raise LogError(f"the log database {self.where} cannot be opened: {reason}") from None
+
+    def create(self, name: str, passphrase: str = "") -> PersonLog:
+        """A new, empty log for ``name``; LogError if the name is taken."""
+        name = _check_name(name)
+        secret = _hash(passphrase, secrets.token_bytes(16)) if passphrase else None
+        try:
+            with self.engine.begin() as db:
+                pid = db.execute(
+                    sa.insert(people).values(name=name, secret=secret, created=datetime.now(UTC))
+                ).inserted_primary_key[0]
+        except IntegrityError:
+            raise LogError(f'a log named "{name}" already exists; open it instead') from None
+        return PersonLog(self, pid, name)
+
+    def open(self, name: str, passphrase: str = "") -> PersonLog:
+        """The log of ``name``; LogError if there is none or the passphrase is wrong."""
+        name = _check_name(name)
+        with self.engine.connect() as db:
+            row = db.execute(sa.select(people).where(people.c.name == name)).first()
+        if row is None:
+            raise LogError(f'there is no log named "{name}" here; check the spelling or start one')
+        if row.secret is None:
+            if passphrase:
+                raise LogError(f'the log "{name}" has no passphrase; leave it empty')
+        else:
+            _, salt, _ = row.secret.split("$")
+            if not hmac.compare_digest(_hash(passphrase, bytes.fromhex(salt)), row.secret):
+                raise LogError(f'that is not the passphrase of the log "{name}"')
+        return PersonLog(self, row.id, name)
+
+
+class PersonLog:
+    """One person's entries and visits; every query is limited to this person."""
+
+    def __init__(self, book: LogBook, person_id: int, name: str):
+        self.book, self.person_id, self.name = book, person_id, name
+
+    def __repr__(self) -> str:
+        return f"PersonLog({self.name!r})"
+
+    def save(self, entry: Entry, today: Date | None = None) -> None:
+        """Keep ``entry``, replacing this person's entry for the same day; one transaction."""
+        today = today or Date.today()
+        if entry.day > today:
+            day = entry.day.isoformat()
+            raise LogError(f"the day {day} has not come yet; log days up to today")
+        values = {c: getattr(entry, c) for c in ENTRY_COLUMNS}
+        with self.book.engine.begin() as db:
+            db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == entry.day))
+            db.execute(sa.insert(entries).values(person_id=self.person_id, saved=datetime.now(UTC),
+                                              **values))  # fmt: skip
+
+    def entries(self) -> list[Entry]:
+        """Every entry, oldest first."""
+        with self.book.engine.connect() as db:
+            rows = db.execute(sa.select(entries).where(self._mine(entries)).order_by(entries.c.day))
+            return [Entry(**{c: getattr(row, c) for c in ENTRY_COLUMNS}) for row in rows]
+
+    def delete(self, day: Date) -> None:
+        """Remove the entry of ``day``, if there is one."""
+        with self.book.engine.begin() as db:
+            db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == day))
+
+    def save_visit(self, session: Session, atlas, day: Date | None = None) -> Date:
+        """Keep the pain map ``session`` as the visit of ``day`` (today), replacing that day's."""
+        day = day or Date.today()
+        text = dump_session(session, atlas)
+        with self.book.engine.begin() as db:
+            db.execute(sa.delete(visits).where(self._mine(visits), visits.c.day == day))
+            db.execute(sa.insert(visits).values(person_id=self.person_id, day=day, session=text,
+                                             saved=datetime.now(UTC)))  # fmt: skip
+        return day
+
+    def visits(self) -> list[Date]:
+        """The days with a saved pain map, oldest first."""
+        with self.book.engine.connect() as db:
+            query = sa.select(visits.c.day).where(self._mine(visits)).order_by(visits.c.day)
+            return [row.day for row in db.execute(query)]
+
+    def visit(self, day: Date, atlas) -> Session:
+        """The pain map saved on ``day``; LogError if there is none."""
+        with self.book.engine.connect() as db:
+            query = sa.select(visits.c.session).where(self._mine(visits), visits.c.day == day)
+            text = db.execute(query).scalar()
+        if text is None:
+            raise LogError(f"no pain map was saved on {day.isoformat()}")
+        return load_session(text, atlas).session
+
+    def erase(self) -> None:
+        """Delete this person, their entries and their visits."""
+        with self.book.engine.begin() as db:
+            for table in (entries, visits):
+                db.execute(sa.delete(table).where(self._mine(table)))
+            db.execute(sa.delete(people).where(people.c.id == self.person_id))
+
+    def _mine(self, table):
+        return table.c.person_id == self.person_id

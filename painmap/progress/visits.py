@@ -1,0 +1,81 @@
+"""Before and after: the pain maps of two visits, side by side or on one figure, and in words.
+
+>>> from painmap import Mark, load_atlas
+>>> from painmap.session_file import Session
+>>> atlas = load_atlas()
+>>> before = Session(items=(Mark("plantar", 13, 58, 8), Mark("plantar", 0, 30, 6)))
+>>> after = Session(items=(Mark("plantar", 13, 58, 3),))
+>>> changes(atlas, before, after)[:2]
+['Marks and areas: 2 then, 1 now.', 'Strongest pain marked: 8 then, 3 now (out of 10).']
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+import plotly.graph_objects as go
+
+from painmap.matching import analyse
+from painmap.overlay import mark_traces
+from painmap.render import figure
+from painmap.session_file import Session
+
+BEFORE_COLOUR = "#6b7a86"  # slate: the earlier visit recedes, the latest stays in mark red
+
+
+def _label(day: Date) -> str:
+    return day.strftime("%d %b %Y").lstrip("0")
+
+
+def visit_figure(atlas, view: str, session: Session, day: Date, role: str) -> go.Figure:
+    """One visit's map on ``view``, titled with its role (before or after) and day."""
+    fig = figure(atlas, view, session.side, marks=session.items, validate=False)
+    fig.update_layout(title=dict(text=f"{role.capitalize()} · {_label(day)}"))
+    return fig
+
+
+def overlaid_figure(atlas, view: str, before: Session, after: Session,
+                    before_day: Date, after_day: Date) -> go.Figure:  # fmt: skip
+    """Both visits on one figure of ``view`` (the later visit's side): earlier marks as slate
+    rings, later ones in red, each set named in the legend."""
+    fig = figure(atlas, view, after.side, validate=False)
+    earlier = [m.mirrored() for m in before.items] if before.side != after.side else before.items
+    names = {"before": f"Before · {_label(before_day)}", "after": f"After · {_label(after_day)}"}
+    # Earlier marks are rings, numbered above, drawn first: a later mark on the same spot sits
+    # inside its ring instead of hiding it.
+    for trace in mark_traces(view, earlier, colour=BEFORE_COLOUR, name=names["before"]):
+        if trace["name"] == names["before"]:
+            trace["marker"] = dict(size=34, color="rgba(0,0,0,0)",
+                                   line=dict(color=BEFORE_COLOUR, width=3))  # fmt: skip
+            trace.update(textposition="top center", showlegend=True,
+                         textfont=dict(color=BEFORE_COLOUR, size=12))  # fmt: skip
+        fig.add_trace(trace)
+    for trace in mark_traces(view, after.items, name=names["after"]):
+        trace["showlegend"] = trace["name"] == names["after"]
+        fig.add_trace(trace)
+    fig.update_layout(title=dict(text=f"{names['before']} and {names['after']}"),
+                      showlegend=True)  # fmt: skip
+    return fig
+
+
+def _strongest(session: Session) -> float | None:
+    levels = [m.intensity for m in session.items if m.intensity is not None]
+    return max(levels) if levels else None
+
+
+def changes(atlas, before: Session, after: Session) -> list[str]:
+    """What changed between two visits, in plain sentences: how much was marked, how strong,
+    and which pattern fits best."""
+    lines = [f"Marks and areas: {len(before.items)} then, {len(after.items)} now."]
+    then, now = _strongest(before), _strongest(after)
+    if then is not None and now is not None:
+        lines.append(f"Strongest pain marked: {then:g} then, {now:g} now (out of 10).")
+    best = []
+    for session in (before, after):
+        results = analyse(atlas, session.items, session.symptoms, side=session.side).results
+        best.append(atlas.patterns[results.iloc[0].id].name if len(results) else "nothing")
+    if best[0] == best[1]:
+        lines.append(f"Best match both times: {best[0]}.")
+    else:
+        lines.append(f"Best match: {best[0]} then, {best[1]} now.")
+    return lines

@@ -1,0 +1,73 @@
+"""A week of the progress log, entered in a real Chromium: the chart and the verdict appear."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+from .conftest import ARTIFACTS, wait_for_app
+
+WEEK = [(7, 6, 15), (7, 6, 20), (6, 5, 20), (6, 5, 25), (5, 4, 30), (4, 3, 30), (4, 3, 35)]
+
+
+def _wait_text(page, words: str, timeout: int = 30_000) -> None:
+    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
+    # the run has finished and the elements of the run before are gone
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelectorAll('[data-testid=\"stTab\"]').length <= 3",
+        timeout=timeout,
+    )
+
+
+def _choose(page, key: str, score: int) -> None:
+    """Pick a score; the form keeps the day before's, and a second tap would clear it."""
+    button = page.locator(f".st-key-{key}").get_by_role("radio", name=str(score), exact=True)
+    if button.get_attribute("aria-checked") != "true":
+        button.click()
+
+
+def _enter_day(page, day: date, first: int, end: int, walk: int) -> None:
+    # The day is typed as a phone or keyboard user does: year, month and day segments in turn.
+    page.locator(".st-key-entry_day [data-type=year]").click()
+    page.keyboard.type(f"{day:%Y%m%d}")
+    _choose(page, "entry_first", first)
+    _choose(page, "entry_end", end)
+    page.locator(".st-key-entry_walk input").fill(str(walk))
+    page.get_by_role("button", name="Save the day").click()
+    _wait_text(page, f"Saved {day:%A %d %B}.")
+
+
+def test_a_week_entered_shows_the_chart_and_the_verdict(page, app_url, tmp_path):
+    page.goto(f"{app_url}/?marks=plantar%3A13%2C58")
+    wait_for_app(page)
+    page.get_by_role("link", name="Plan and progress").click()
+    _wait_text(page, "Logs are kept on this machine only")
+    page.get_by_role("textbox", name="Name for a new log").fill("Week test")
+    page.get_by_role("button", name="Start a new log").click()
+    _wait_text(page, "Week test's log")
+    page.get_by_role("tab", name="Daily log").click()
+    step = page.locator(".st-key-entry_step")
+    step.click()
+    page.get_by_role("option", name="Stretch the calf against a wall").click()
+    start = date.today() - timedelta(days=6)
+    for n, (first, end, walk) in enumerate(WEEK):
+        _enter_day(page, start + timedelta(days=n), first, end, walk)
+    _wait_text(page, "Is it working?")
+    _wait_text(page, "7 day(s) logged")
+    body = page.inner_text("body")
+    assert "Yes, 'Stretch the calf against a wall' seems to help" in body
+    assert "pain 6.5 → 3.8 out of 10; walking or standing 18 → 32 min; 7 days logged" in body
+    chart = page.locator(".st-key-progress_chart .js-plotly-plot")
+    chart.scroll_into_view_if_needed()
+    assert "1. Stretch the calf against a wall · helping" in chart.inner_text()
+    assert chart.locator(".scatterlayer .trace").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "progress-week.png"), full_page=True)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the log (CSV)").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert [int(r["pain_first_steps"]) for r in rows] == [w[0] for w in WEEK]
+    assert {r["step"] for r in rows} == {"Stretch the calf against a wall"}

@@ -1,0 +1,119 @@
+"""The plan and progress page, headless with Streamlit's AppTest, on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from painmap import Mark
+from painmap.session_file import Session
+
+from .conftest import ROOT
+from .places import ATLAS
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAINMAP_DB", str(tmp_path / "logs.db"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["marks"] = "plantar:13,58"
+    at.run()
+    return at.switch_page("app_pages/progress.py").run()
+
+
+def _start(at, name="Ana", passphrase=""):
+    at.text_input(key="new_name").input(name)
+    at.text_input(key="new_pass").input(passphrase)
+    return at.button(key="FormSubmitter:new_log-Start a new log").click().run()
+
+
+def _log_day(at, day, first, end, walk, step_index=1, note=""):
+    at.date_input(key="entry_day").set_value(day)
+    at.button_group(key="entry_first").set_value(first)
+    at.button_group(key="entry_end").set_value(end)
+    at.number_input(key="entry_walk").set_value(walk)
+    at.selectbox(key="entry_step").set_value(at.selectbox(key="entry_step").options[step_index])
+    at.text_input(key="entry_note").input(note)
+    return at.button(key="FormSubmitter:entry-Save the day").click().run()
+
+
+def _texts(at) -> str:
+    parts = [e.value for kind in ("markdown", "success", "error", "info", "caption")
+             for e in getattr(at, kind)]  # fmt: skip
+    parts += [e.label for e in at.expander]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_the_plan_follows_the_map_and_cites_its_method(app):
+    assert not app.exception
+    assert app.title[0].value == "Plan and progress"
+    labels = [e.label for e in app.expander]
+    assert labels[0] == "1. Stretch the calf against a wall · for Plantar fasciitis"
+    assert any("Use a heel cup in both shoes · for any heel pain" in label for label in labels)
+    assert "seed-003" in _texts(app) and "5 to 7 days" in _texts(app)
+
+
+def test_a_week_logged_gives_a_chart_and_a_verdict(app):
+    at = _start(app)
+    assert "Ana's log" in _texts(at)
+    for n, pain in enumerate([7, 7, 6, 6, 5, 4, 4]):
+        at = _log_day(at, TODAY - timedelta(days=6 - n), pain, pain - 1, 20 + 5 * n)
+        assert not at.exception
+        assert not at.error, at.error[0].value
+    texts = _texts(at)
+    assert "7 day(s) logged" in texts
+    assert "Is it working?" in texts
+    assert any("seems to help" in s.value for s in at.success)
+    assert at.get("plotly_chart")
+    csv = at.get("download_button")
+    assert csv
+
+
+def test_a_day_with_no_pain_score_is_refused_and_nothing_is_lost(app):
+    # A day to come cannot be picked at all: the date field stops at today.
+    at = _start(app)
+    at = _log_day(at, TODAY - timedelta(days=1), 5, 4, 30)
+    at = _log_day(at, TODAY, None, None, 10)
+    assert not at.exception
+    assert "Give at least one pain score" in at.error[0].value
+    assert "1 day(s) logged" in _texts(at)
+    at = _log_day(at, TODAY - timedelta(days=1), 3, 2, 45)  # the same day again replaces it
+    assert "1 day(s) logged" in _texts(at) and not at.error
+
+
+def test_a_log_with_a_passphrase_opens_only_with_it(app, tmp_path):
+    at = _start(app, "Ben", "heel 2026")
+    next(b for b in at.button if b.label == "Close the log").click().run()
+    at.text_input(key="open_name").input("Ben")
+    at.text_input(key="open_pass").input("wrong")
+    at = at.button(key="FormSubmitter:open_log-Open the log").click().run()
+    assert "not the passphrase" in at.error[0].value
+    at.text_input(key="open_pass").input("heel 2026")
+    at = at.button(key="FormSubmitter:open_log-Open the log").click().run()
+    assert "Ben's log" in _texts(at) and not at.error
+
+
+def test_two_visits_compare_side_by_side_and_overlaid(app):
+    at = _start(app)
+    keep = next(b for b in at.button if b.label == "Keep today's map as a visit")
+    at = keep.click().run()
+    assert "kept as the visit of" in at.success[0].value
+    assert "1 visit(s) kept" in _texts(at)
+    earlier = Session(items=(Mark("plantar", 13, 58, 8), Mark("posterior", 0, 72)))
+    at.session_state["person"].save_visit(earlier, ATLAS, TODAY - timedelta(days=14))
+    at = at.run()
+    assert at.selectbox(key="visit_before").value == TODAY - timedelta(days=14)
+    assert "Marks and areas: 2 then, 1 now." in _texts(at)
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert [t.split(" · ")[0] for t in titles if t.startswith(("Before", "After"))] == [
+        "Before",
+        "After",
+    ]
+    at = at.radio(key="visit_mode").set_value("Overlaid").run()
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert any(t.startswith("Before · ") and " and After · " in t for t in titles)

@@ -11,7 +11,7 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
 fi
 cluster=$(pg_lsclusters -h | awk 'NR==1 {print $1" "$2}')
 [ -n "$cluster" ] || exit 1
-pg_ctlcluster $cluster start 2>/dev/null || true
+pg_ctlcluster $cluster start >/dev/null 2>&1 || true
 as_postgres() { su postgres -s /bin/sh -c "$1"; }
 for _ in 1 2 3 4 5 6 7 8 9 10; do as_postgres "psql -qAtc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
 as_postgres "psql -qAtc \"select 1 from pg_roles where rolname = 'painmap'\"" | grep -q 1 \

@@ -98,7 +98,7 @@ def _read_item(n: int, raw) -> Mark | Area:
             return Area(raw.get("view"), tuple(tuple(p) for p in points), raw.get("intensity"),
                         raw.get("note", ""))  # fmt: skip
     except (ValueError, TypeError) as err:
-        raise SessionError(f"item {n} of the file ({kind}) is not valid: {err}") from None
+        raise SessionError(f"item {n} of the file ({kind}) is not valid: {_clip(err)}") from None
     raise SessionError(f"item {n} of the file is of unknown kind {kind!r}")
 
 
@@ -176,12 +176,21 @@ def _read_log(document: dict) -> tuple[Entry, ...]:
                 raise ValueError("it is not a day's entry")
             log.append(Entry(**{k: row.get(k) for k in _ENTRY_FIELDS if k in row}))
         except (ValueError, TypeError) as err:
-            raise SessionError(f"day {n} of the file's progress log is not valid: {err}") from None
+            reason = _clip(err)
+            raise SessionError(
+                f"day {n} of the file's progress log is not valid: {reason}"
+            ) from None
     return tuple(sorted(log, key=lambda e: e.day))
 
 
 _ENTRY_FIELDS = ("day", "first_steps", "end_of_day", "walk_minutes", "step_id", "step_name",
                  "note")  # fmt: skip
+
+
+def _clip(err: Exception, most: int = 160) -> str:
+    """A reason short enough to read: a file's odd values can make one very long."""
+    reason = str(err)
+    return reason if len(reason) <= most else reason[: most - 1] + "…"
 
 
 def _refuse_constant(name: str):

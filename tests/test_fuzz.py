@@ -33,7 +33,7 @@ item = st.fixed_dictionaries(
     optional={"points": json_values, "intensity": json_values, "note": json_values},
 )
 documents = st.fixed_dictionaries(
-    {"painmap_session": st.sampled_from([1, 1, 1, 2, 0, "1", None])},
+    {"painmap_session": st.sampled_from([1, 2, 2, 3, 0, "1", None])},
     optional={
         "side": st.sampled_from(["right", "left", "up", 7]),
         "view": st.sampled_from(["plantar", "dorsal", "nowhere"]),
@@ -42,6 +42,20 @@ documents = st.fixed_dictionaries(
         | json_values,
         "note": json_values,
         "selected": st.sampled_from([None, "soleus", "solues"]),
+        "log": st.lists(
+            st.fixed_dictionaries(
+                {"day": st.sampled_from(["2026-11-20", "2099-01-01", "20/11", None]) | json_values},
+                optional={
+                    "first_steps": json_values,
+                    "end_of_day": json_values,
+                    "walk_minutes": json_values,
+                    "step_id": json_values,
+                    "note": json_values,
+                },
+            ),
+            max_size=4,
+        )
+        | json_values,
     },
 )
 

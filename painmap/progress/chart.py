@@ -41,18 +41,22 @@ def progress_figure(entries: Sequence[Entry], verdicts: Sequence[Verdict] = (),
                 hovertemplate="%{x|%a %d %b}: %{y} min<extra></extra>")  # fmt: skip
     walked = [e.walk_minutes for e in days if e.walk_minutes is not None]
     outcomes = {v.trial.days[0].day: v.outcome for v in verdicts}
+    shapes, notes = [], []
     for number, trial in enumerate(trials(days)):
         start, end = trial.days[0].day, trial.days[-1].day
         label = trial.step_name
         if start in outcomes:
             label += f" · {OUTCOME_WORDS[outcomes[start]]}"
         # Bands reach half a day past their first and last days; labels take turns at two
-        # heights, so that short neighbouring trials do not write over each other.
-        note = dict(font=dict(size=11, color=INK), yshift=-18 * (number % 2))
-        fig.add_vrect(x0=_noon(start - timedelta(days=1)), x1=_noon(end),
-                      fillcolor=PALETTE[(number + 2) % len(PALETTE)], opacity=0.13, line_width=0,
-                      layer="below", annotation_text=f"{number + 1}. {label}",
-                      annotation_position="top left", annotation=note)  # fmt: skip
+        # heights, so that short neighbouring trials do not write over each other. Built as
+        # plain dicts at once: add_vrect per band took 20 ms each for a year of trials.
+        x0 = _noon(start - timedelta(days=1))
+        shapes.append(dict(type="rect", xref="x", yref="paper", x0=x0, x1=_noon(end), y0=0, y1=1,
+                           fillcolor=PALETTE[(number + 2) % len(PALETTE)], opacity=0.13,
+                           line_width=0, layer="below"))  # fmt: skip
+        notes.append(dict(x=x0, y=1, xref="x", yref="paper", text=f"{number + 1}. {label}",
+                          showarrow=False, xanchor="left", yanchor="top", yshift=-18 * (number % 2),
+                          font=dict(size=11, color=INK)))  # fmt: skip
     fig.update_layout(
         height=height, font=dict(family=FONT, color=INK), plot_bgcolor="white",
         margin=dict(l=50, r=55, t=60, b=40), barmode="overlay", hovermode="x unified",
@@ -63,6 +67,7 @@ def progress_figure(entries: Sequence[Entry], verdicts: Sequence[Verdict] = (),
                     tickmode="auto", range=[0, 1.7 * max(walked, default=30) or 30]),
         xaxis=dict(tickformat="%d %b", gridcolor="#f3f3f3"),
         title=dict(text="Your pain, day by day", x=0, font=dict(size=16)),
+        shapes=shapes, annotations=notes,
     )  # fmt: skip
     return fig
 

@@ -126,16 +126,18 @@ def daily_log(atlas, the_plan) -> None:
     entries = ss.log_entries
     steps = {s.id: s.name for s in the_plan.steps}
     steps.update({e.step_id: e.step_name for e in entries if e.step_id and e.step_id not in steps})
+    answer = st.container()  # the verdict comes first, and is filled once the form is drawn
     entry_form(entries, steps)
     if not entries:
         return
     verdicts = judge(entries, the_plan)
     if verdicts:
         latest = verdicts[-1]
-        st.markdown("#### Is it working?")
-        BOXES[latest.outcome](f"{latest.answer}  \n*{latest.numbers}*")
+        answer.markdown("#### Is it working?")
+        with answer:
+            BOXES[latest.outcome](f"{latest.answer}  \n*{latest.numbers}*")
         for earlier in reversed(verdicts[:-1]):
-            st.caption(
+            answer.caption(
                 f"Earlier, {earlier.trial.step_name}: {earlier.outcome} ({earlier.numbers})."
             )
     st.plotly_chart(
@@ -166,13 +168,12 @@ def entry_form(entries, steps: dict[str, str]) -> None:
     options = [None, *steps]
     with st.form("entry", border=True):
         st.markdown("**Today's line** (or an earlier day's: pick the day)")
-        st.date_input(
+        # Pairs side by side (one column on a phone); the 0 to 10 scales need the full width.
+        when, walked = st.columns(2, gap="medium")
+        when.date_input(
             "Day", value=date.today(), max_value=date.today(), key="entry_day", format="YYYY-MM-DD"
         )
-        scale = list(range(11))
-        st.segmented_control("Pain at the first steps (0 none, 10 worst)", scale, key="entry_first")
-        st.segmented_control("Pain at the end of the day", scale, key="entry_end")
-        st.number_input(
+        walked.number_input(
             "Minutes you could walk or stand comfortably",
             min_value=0,
             max_value=MAX_WALK_MINUTES,
@@ -180,14 +181,18 @@ def entry_form(entries, steps: dict[str, str]) -> None:
             value=None,
             key="entry_walk",
         )
-        st.selectbox(
+        scale = list(range(11))
+        st.segmented_control("Pain at the first steps (0 none, 10 worst)", scale, key="entry_first")
+        st.segmented_control("Pain at the end of the day", scale, key="entry_end")
+        step, rest = st.columns(2, gap="medium")
+        step.selectbox(
             "Self-care step done",
             options,
             key="entry_step",
             index=options.index(latest) if latest in options else 0,
             format_func=lambda s: "none" if s is None else steps[s],
         )
-        st.text_input("Note", key="entry_note", max_chars=MAX_NOTE)
+        rest.text_input("Note", key="entry_note", max_chars=MAX_NOTE)
         st.form_submit_button(
             "Save the day", type="primary", on_click=log_state.save_entry, args=(steps,)
         )

@@ -14,6 +14,7 @@ from painmap.chromium import find
 
 from ..conftest import ROOT
 from .conftest import ARTIFACTS, save_export, wait_for_app
+from .logsteps import start_log, wait_words
 from .network_trace import NAME_NOT_RESOLVED, is_local, outbound, requests, traced
 from .plotmap import click_at, drag_lasso
 
@@ -29,12 +30,6 @@ def _outside(urls: list[str]) -> list[str]:
         if parsed.hostname not in LOCAL:
             out.append(url)
     return out
-
-
-def _wait_words(page, words: str) -> None:
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
-    page.wait_for_timeout(300)
 
 
 def _wait_text(page, words: str) -> None:
@@ -72,15 +67,10 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         page.get_by_role("tab", name="Compare look-alikes").click()
         page.wait_for_timeout(1500)
         # The progress log: a log started, a day saved, the chart drawn, the CSV downloaded.
-        page.get_by_role("link", name="Plan and progress").click()
-        _wait_words(page, "Logs are kept on this machine only")
-        page.get_by_role("textbox", name="Name for a new log").fill("Privacy test")
-        page.get_by_role("button", name="Start a new log").click()
-        _wait_words(page, "Privacy test's log")
-        page.get_by_role("tab", name="Daily log").click()
+        start_log(page, "Privacy test")
         page.locator(".st-key-entry_first").get_by_role("radio", name="6", exact=True).click()
         page.get_by_role("button", name="Save the day").click()
-        _wait_words(page, "Your pain, day by day")
+        wait_words(page, "Your pain, day by day")
         with page.expect_download() as download:
             page.get_by_role("button", name="Download the log (CSV)").click()
         download.value.save_as(tmp_path / "log.csv")

@@ -7,18 +7,9 @@ import io
 from datetime import date, timedelta
 
 from .conftest import ARTIFACTS, wait_for_app
+from .logsteps import start_log, wait_words
 
 WEEK = [(7, 6, 15), (7, 6, 20), (6, 5, 20), (6, 5, 25), (5, 4, 30), (4, 3, 30), (4, 3, 35)]
-
-
-def _wait_text(page, words: str, timeout: int = 30_000) -> None:
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
-    # the run has finished and the elements of the run before are gone
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stTab\"]').length <= 3",
-        timeout=timeout,
-    )
 
 
 def _choose(page, key: str, score: int) -> None:
@@ -36,26 +27,21 @@ def _enter_day(page, day: date, first: int, end: int, walk: int) -> None:
     _choose(page, "entry_end", end)
     page.locator(".st-key-entry_walk input").fill(str(walk))
     page.get_by_role("button", name="Save the day").click()
-    _wait_text(page, f"Saved {day:%A %d %B}.")
+    wait_words(page, f"Saved {day:%A %d %B}.")
 
 
 def test_a_week_entered_shows_the_chart_and_the_verdict(page, app_url, tmp_path):
     page.goto(f"{app_url}/?marks=plantar%3A13%2C58")
     wait_for_app(page)
-    page.get_by_role("link", name="Plan and progress").click()
-    _wait_text(page, "Logs are kept on this machine only")
-    page.get_by_role("textbox", name="Name for a new log").fill("Week test")
-    page.get_by_role("button", name="Start a new log").click()
-    _wait_text(page, "Week test's log")
-    page.get_by_role("tab", name="Daily log").click()
+    start_log(page, "Week test")
     step = page.locator(".st-key-entry_step")
     step.click()
     page.get_by_role("option", name="Stretch the calf against a wall").click()
     start = date.today() - timedelta(days=6)
     for n, (first, end, walk) in enumerate(WEEK):
         _enter_day(page, start + timedelta(days=n), first, end, walk)
-    _wait_text(page, "Is it working?")
-    _wait_text(page, "7 day(s) logged")
+    wait_words(page, "Is it working?")
+    wait_words(page, "7 day(s) logged")
     body = page.inner_text("body")
     assert "Yes, 'Stretch the calf against a wall' seems to help" in body
     assert "pain 6.5 → 3.8 out of 10; walking or standing 18 → 32 min; 7 days logged" in body

@@ -14,6 +14,7 @@ from painmap.describe import cite
 from painmap.marks import MAX_NOTE
 from painmap.progress.chart import progress_figure
 from painmap.progress.entry import MAX_WALK_MINUTES
+from painmap.progress.logbook import LogError
 from painmap.progress.plan import make_plan
 from painmap.progress.table import entries_csv, entries_frame
 from painmap.progress.verdict import judge
@@ -40,7 +41,14 @@ def messages(key: str) -> None:
 def who() -> None:
     """Open or start a log, or say whose log is open and where it is kept."""
     log = log_state.person()
-    book = log_state.book()
+    try:
+        book = log_state.book()
+    except LogError as err:
+        st.error(
+            f"The progress log cannot be used here: {err}. The plan below still works; "
+            "set PAINMAP_DB to a file or database that can be opened, and start again."
+        )
+        return
     if log is not None:
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.markdown(f"**{text(log.name)}'s log** · {len(ss.log_entries)} day(s) logged")
@@ -212,7 +220,11 @@ def before_after(atlas, symptoms) -> None:
         on_click=log_state.save_visit,
         args=(current, atlas),
     )
-    days = log.visits()
+    try:
+        days = log.visits()
+    except LogError as err:
+        st.error(f"The visits cannot be read: {err}.")
+        return
     if len(days) < 2:
         st.caption(f"{len(days)} visit(s) kept: two are needed to compare.")
         return
@@ -223,7 +235,11 @@ def before_after(atlas, symptoms) -> None:
     view = st.radio(
         "View", list(VIEW_NAMES), horizontal=True, format_func=VIEW_NAMES.get, key="visit_view"
     )
-    then, now = log.visit(before, atlas), log.visit(after, atlas)
+    try:
+        then, now = log.visit(before, atlas), log.visit(after, atlas)
+    except LogError as err:
+        st.error(f"{str(err)[0].upper()}{str(err)[1:]}. The other visits are kept.")
+        return
     st.markdown("\n".join(f"- {line}" for line in changes(atlas, then, now)))
     if mode == "Overlaid":
         fig = overlaid_figure(atlas, view, then, now, before, after)

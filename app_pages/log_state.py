@@ -48,10 +48,10 @@ def open_log(create: bool) -> None:
     name, passphrase = ss.get(f"{prefix}_name", ""), ss.get(f"{prefix}_pass", "") or ""
     try:
         log = book().create(name, passphrase) if create else book().open(name, passphrase)
+        _opened(log)
     except LogError as err:
         _fail(err)
         return
-    _opened(log)
     ss[f"{prefix}_pass"] = ""  # a passphrase is not kept on screen
 
 
@@ -74,16 +74,20 @@ def save_entry(steps: dict[str, str]) -> None:
             ss.get("entry_note") or "",
         )
         person().save(entry)
+        ss.log_entries = person().entries()
     except (ValueError, LogError) as err:
         _fail(err, "entry_message")
         return
-    ss.log_entries = person().entries()
     ss.entry_message = ("success", f"Saved {entry.day:%A %d %B}.")
 
 
 def delete_entry(day: date) -> None:
-    person().delete(day)
-    ss.log_entries = person().entries()
+    try:
+        person().delete(day)
+        ss.log_entries = person().entries()
+    except LogError as err:
+        _fail(err, "entry_message")
+        return
     ss.entry_message = ("success", f"Deleted {day:%A %d %B}.")
 
 
@@ -92,14 +96,18 @@ def add_file_log() -> None:
     try:
         for entry in ss.get("file_log", []):
             person().save(entry)
+        ss.log_entries = person().entries()
     except LogError as err:
         _fail(err, "entry_message")
         return
     added = len(ss.pop("file_log", []))
-    ss.log_entries = person().entries()
     ss.entry_message = ("success", f"Added {added} day(s) from the opened file.")
 
 
 def save_visit(session, atlas) -> None:
-    day = person().save_visit(session, atlas)
+    try:
+        day = person().save_visit(session, atlas)
+    except LogError as err:
+        _fail(err, "visit_message")
+        return
     ss.visit_message = ("success", f"Today's map is kept as the visit of {day:%d %B %Y}.")

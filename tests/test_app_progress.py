@@ -117,3 +117,15 @@ def test_two_visits_compare_side_by_side_and_overlaid(app):
     at = at.radio(key="visit_mode").set_value("Overlaid").run()
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert any(t.startswith("Before · ") and " and After · " in t for t in titles)
+
+
+def test_a_log_database_that_cannot_be_opened_leaves_the_plan_working(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"\x00 not a database " * 64)
+    monkeypatch.setenv("PAINMAP_DB", str(broken))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = at.switch_page("app_pages/progress.py").run()
+    assert not at.exception
+    assert "The progress log cannot be used here" in at.error[0].value
+    assert at.expander and at.expander[0].label.startswith("1. ")  # the plan is still there
+    assert broken.read_bytes() == b"\x00 not a database " * 64  # and the file untouched

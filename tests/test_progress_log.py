@@ -18,10 +18,11 @@ import sqlalchemy as sa
 
 from painmap import Mark
 from painmap.progress.entry import Entry
-from painmap.progress.logbook import LogBook, LogError, database_url, metadata
+from painmap.progress.logbook import LogBook, LogError, database_url, metadata, visits
 from painmap.session_file import Session
 
 from .conftest import ROOT
+from .places import ATLAS
 
 SERVER = os.environ.get("PAINMAP_TEST_DATABASE_URL")
 TODAY = date.today()
@@ -222,3 +223,18 @@ def test_a_writer_killed_at_any_moment_keeps_every_entry_it_reported(where):
     kept = {int(e.note) for e in LogBook(where).open("Ana").entries()}
     assert set(reported) <= kept
     assert len(kept) <= len(reported) + 1  # at most the write in flight, whole or not at all
+
+
+def test_a_failing_database_says_so_in_one_sentence(where):
+    book = LogBook(where)
+    log = book.create("Ana")
+    log.save(Entry(TODAY, first_steps=5))
+    with book.writing() as db:  # a visit's map spoilt behind PainMap's back
+        db.execute(sa.insert(visits).values(person_id=log.person_id, day=TODAY,
+                                            session="{not json", saved=sa.func.now()))  # fmt: skip
+    with pytest.raises(LogError, match=f"the map saved on {TODAY} cannot be read"):
+        log.visit(TODAY, ATLAS)
+    with book.writing() as db:
+        db.execute(sa.text("drop table entries"))
+    with pytest.raises(LogError, match=r"the log database .* failed"):
+        log.entries()

@@ -25,6 +25,7 @@ import hashlib
 import hmac
 import os
 import secrets
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from datetime import date as Date
 from pathlib import Path
@@ -34,7 +35,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from painmap.progress.entry import Entry
-from painmap.session_file import Session, dump_session, load_session
+from painmap.session_file import Session, SessionError, dump_session, load_session
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
 MAX_NAME = 80
@@ -130,12 +131,34 @@ class LogBook:
             reason = str(err).splitlines()[0]
             raise LogError(f"the log database {self.where} cannot be opened: {reason}") from None
 
+    @contextmanager
+    def writing(self):
+        """A transaction: all of it is kept, or none; a database failure becomes a LogError."""
+        with self._failures(), self.engine.begin() as db:
+            yield db
+
+    @contextmanager
+    def reading(self):
+        """A connection for reading; a database failure becomes a LogError."""
+        with self._failures(), self.engine.connect() as db:
+            yield db
+
+    @contextmanager
+    def _failures(self):
+        try:
+            yield
+        except IntegrityError:
+            raise  # a broken rule of ours (a name taken), for the caller to word
+        except SQLAlchemyError as err:
+            reason = str(err).splitlines()[0][:200]
+            raise LogError(f"the log database {self.where} failed: {reason}") from None
+
     def create(self, name: str, passphrase: str = "") -> PersonLog:
         """A new, empty log for ``name``; LogError if the name is taken."""
         name = _check_name(name)
         secret = _hash(passphrase, secrets.token_bytes(16)) if passphrase else None
         try:
-            with self.engine.begin() as db:
+            with self.writing() as db:
                 pid = db.execute(
                     sa.insert(people).values(name=name, secret=secret, created=datetime.now(UTC))
                 ).inserted_primary_key[0]
@@ -146,7 +169,7 @@ class LogBook:
     def open(self, name: str, passphrase: str = "") -> PersonLog:
         """The log of ``name``; LogError if there is none or the passphrase is wrong."""
         name = _check_name(name)
-        with self.engine.connect() as db:
+        with self.reading() as db:
             row = db.execute(sa.select(people).where(people.c.name == name)).first()
         if row is None:
             raise LogError(f'there is no log named "{name}" here; check the spelling or start one')
@@ -176,27 +199,27 @@ class PersonLog:
             day = entry.day.isoformat()
             raise LogError(f"the day {day} has not come yet; log days up to today")
         values = {c: getattr(entry, c) for c in ENTRY_COLUMNS}
-        with self.book.engine.begin() as db:
+        with self.book.writing() as db:
             db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == entry.day))
             db.execute(sa.insert(entries).values(person_id=self.person_id, saved=datetime.now(UTC),
                                               **values))  # fmt: skip
 
     def entries(self) -> list[Entry]:
         """Every entry, oldest first."""
-        with self.book.engine.connect() as db:
+        with self.book.reading() as db:
             rows = db.execute(sa.select(entries).where(self._mine(entries)).order_by(entries.c.day))
             return [Entry(**{c: getattr(row, c) for c in ENTRY_COLUMNS}) for row in rows]
 
     def delete(self, day: Date) -> None:
         """Remove the entry of ``day``, if there is one."""
-        with self.book.engine.begin() as db:
+        with self.book.writing() as db:
             db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == day))
 
     def save_visit(self, session: Session, atlas, day: Date | None = None) -> Date:
         """Keep the pain map ``session`` as the visit of ``day`` (today), replacing that day's."""
         day = day or Date.today()
         text = dump_session(session, atlas)
-        with self.book.engine.begin() as db:
+        with self.book.writing() as db:
             db.execute(sa.delete(visits).where(self._mine(visits), visits.c.day == day))
             db.execute(sa.insert(visits).values(person_id=self.person_id, day=day, session=text,
                                              saved=datetime.now(UTC)))  # fmt: skip
@@ -204,22 +227,25 @@ class PersonLog:
 
     def visits(self) -> list[Date]:
         """The days with a saved pain map, oldest first."""
-        with self.book.engine.connect() as db:
+        with self.book.reading() as db:
             query = sa.select(visits.c.day).where(self._mine(visits)).order_by(visits.c.day)
             return [row.day for row in db.execute(query)]
 
     def visit(self, day: Date, atlas) -> Session:
         """The pain map saved on ``day``; LogError if there is none."""
-        with self.book.engine.connect() as db:
+        with self.book.reading() as db:
             query = sa.select(visits.c.session).where(self._mine(visits), visits.c.day == day)
             text = db.execute(query).scalar()
         if text is None:
             raise LogError(f"no pain map was saved on {day.isoformat()}")
-        return load_session(text, atlas).session
+        try:
+            return load_session(text, atlas).session
+        except SessionError as err:
+            raise LogError(f"the map saved on {day.isoformat()} cannot be read: {err}") from None
 
     def erase(self) -> None:
         """Delete this person, their entries and their visits."""
-        with self.book.engine.begin() as db:
+        with self.book.writing() as db:
             for table in (entries, visits):
                 db.execute(sa.delete(table).where(self._mine(table)))
             db.execute(sa.delete(people).where(people.c.id == self.person_id))

@@ -14,6 +14,7 @@ from painmap.contract import VIEW_IDS
 from painmap.describe import describe
 from painmap.errors import AtlasError
 from painmap.knowledge import cited_sources
+from painmap.progress.commands import add_parser as add_log_parser
 
 
 def _positive(text: str) -> int:
@@ -294,6 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="docs/atlas.png")
     p.add_argument("--patterns", action="store_true", help="every pattern on its views instead")
     p.set_defaults(run=cmd_sheet)
+
+    add_log_parser(sub)
     return parser
 
 

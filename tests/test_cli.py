@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
+
+import pytest
 
 from painmap.contract import LANDMARK_IDS
 
@@ -118,3 +121,49 @@ def test_export_handout_writes_a_pdf_and_refuses_another_ending(tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     wrong = run("export", "--handout", "--out", str(tmp_path / "handout.png"))
     assert wrong.returncode == 2 and "a handout is a PDF" in wrong.stderr
+
+
+def test_log_add_and_show_keep_a_week_and_judge_it(tmp_path):
+    db = str(tmp_path / "logs.db")
+    start = date.today() - timedelta(days=6)
+    for n, pain in enumerate([7, 7, 6, 6, 5, 4, 4]):
+        day = (start + timedelta(days=n)).isoformat()
+        done = run("log", "add", "Ana", "--new", "--db", db, "--day", day, "--first", str(pain),
+                   "--walk", "20", "--step", "Ice the heel")  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"kept {date.today().isoformat()} in Ana's log (7 days)"
+    shown = json.loads(run("log", "show", "Ana", "--db", db, "--json").stdout)
+    assert [d["first_steps"] for d in shown["days"]] == [7, 7, 6, 6, 5, 4, 4]
+    assert [v["outcome"] for v in shown["verdicts"]] == ["helping"]
+    csv = run("log", "show", "Ana", "--db", db, "--csv").stdout.splitlines()
+    assert len(csv) == 8 and csv[1].endswith(",ice-the-heel,Ice the heel,")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--first", "eleven"], "pain at the first steps must be a whole number from 0 to 10"),
+        (["--first", "4", "--walk", "-5"], "minutes of walking or standing"),
+        (["--first", "4", "--day", "2999-01-01"], "has not come yet"),
+        (["--end", "3", "--day", "yesterday"], "a date like 2026-11-23"),
+        ([], "give at least one pain score"),
+    ],
+)
+def test_log_add_refuses_a_bad_day_in_one_line(tmp_path, args, message):
+    db = str(tmp_path / "logs.db")
+    assert run("log", "add", "Ana", "--new", "--db", db, "--first", "5").returncode == 0
+    done = run("log", "add", "Ana", "--db", db, *args)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert message in done.stderr
+    assert len(json.loads(run("log", "show", "Ana", "--db", db, "--json").stdout)["days"]) == 1
+
+
+def test_log_with_a_passphrase_opens_only_with_it(tmp_path, monkeypatch):
+    db = str(tmp_path / "logs.db")
+    monkeypatch.setenv("PAINMAP_LOG_PASSPHRASE", "heel 2026")
+    assert run("log", "add", "Ben", "--new", "--db", db, "--first", "5").returncode == 0
+    monkeypatch.setenv("PAINMAP_LOG_PASSPHRASE", "wrong")
+    done = run("log", "show", "Ben", "--db", db)
+    assert done.returncode == 2 and "not the passphrase" in done.stderr
+    unknown = run("log", "show", "Nobody", "--db", db)
+    assert unknown.returncode == 2 and 'no log named "Nobody"' in unknown.stderr

@@ -64,3 +64,16 @@ def test_readme_names_the_two_setup_commands():
     assert "make run" in text and "make test" in text
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_readme_lists_every_command_of_the_command_line():
+    from painmap.cli import build_parser
+
+    commands = (ROOT / "README.md").read_text().split("## Command line", 1)[1].split("## ", 1)[0]
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, command in sub.choices.items():
+        nested = [a for a in command._actions if a.dest == "log_command"]
+        names = [f"{name} {n}" for n in nested[0].choices] if nested else [name]
+        for full in names:
+            assert f"`python -m painmap {full}" in commands, full

@@ -1,0 +1,98 @@
+"""``python -m painmap log``: the progress log from the command line.
+
+``log add NAME --day 2026-11-20 --first 6 --end 4 --walk 30 --step "Ice the heel"`` keeps a
+day (``--new`` starts the log); ``log show NAME`` prints the days and the verdicts, or the CSV
+(``--csv``) or JSON (``--json``). The database is ``--db``, else ``PAINMAP_DB``, else the
+default file. A log with a passphrase reads it from ``PAINMAP_LOG_PASSPHRASE``, so that it
+never shows in a list of running processes. A bad value or a wrong name exits 2 with one line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+
+from painmap.progress.entry import Entry
+from painmap.progress.logbook import LogBook, LogError, PersonLog
+from painmap.progress.plan import step_id
+from painmap.progress.table import entries_csv, entries_frame
+from painmap.progress.verdict import judge
+
+
+def add_parser(sub) -> None:
+    """Add ``log add`` and ``log show`` to the command line's subcommands."""
+    p = sub.add_parser("log", help="the progress log: keep a day, or show the days and verdicts")
+    log = p.add_subparsers(dest="log_command", required=True, parser_class=type(p))
+    a = log.add_parser(
+        "add", help="keep one day of a person's log (the same day again replaces it)"
+    )
+    a.add_argument("name", help="whose log")
+    a.add_argument("--day", default=date.today().isoformat(), help="YYYY-MM-DD (today)")
+    a.add_argument("--first", help="pain at the first steps, 0 to 10")
+    a.add_argument("--end", help="pain at the end of the day, 0 to 10")
+    a.add_argument("--walk", help="minutes one could walk or stand")
+    a.add_argument("--step", help="the self-care step done, by name")
+    a.add_argument("--note", default="")
+    a.add_argument("--new", action="store_true", help="start the log if there is none")
+    a.add_argument("--db", help="a file or database URL (else PAINMAP_DB)")
+    a.set_defaults(run=cmd_add)
+    s = log.add_parser("show", help="print a person's days and whether each step worked")
+    s.add_argument("name", help="whose log")
+    s.add_argument("--csv", action="store_true", help="print the log as CSV")
+    s.add_argument("--json", action="store_true", help="print the days and verdicts as JSON")
+    s.add_argument("--db", help="a file or database URL (else PAINMAP_DB)")
+    s.set_defaults(run=cmd_show)
+
+
+def _refuse(err: Exception) -> SystemExit:
+    print(f"painmap: {err}", file=sys.stderr)
+    return SystemExit(2)
+
+
+def _log(args, create: bool = False) -> PersonLog:
+    passphrase = os.environ.get("PAINMAP_LOG_PASSPHRASE", "")
+    try:
+        book = LogBook(args.db)
+        try:
+            return book.open(args.name, passphrase)
+        except LogError:
+            if not create:
+                raise
+            return book.create(args.name, passphrase)
+    except LogError as err:
+        raise _refuse(err) from None
+
+
+def cmd_add(args) -> int:
+    try:
+        step = step_id(args.step) if args.step else None
+        entry = Entry(args.day, args.first, args.end, args.walk, step, args.step, args.note)
+    except ValueError as err:
+        raise _refuse(err) from None
+    log = _log(args, create=args.new)
+    try:
+        log.save(entry)
+    except LogError as err:
+        raise _refuse(err) from None
+    print(f"kept {entry.day.isoformat()} in {log.name}'s log ({len(log.entries())} days)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    entries = _log(args).entries()
+    verdicts = judge(entries)
+    if args.csv:
+        sys.stdout.write(entries_csv(entries))
+    elif args.json:
+        said = [{"step": v.trial.step_name, "from": v.trial.days[0].day.isoformat(),
+                 "to": v.trial.days[-1].day.isoformat(), "outcome": v.outcome,
+                 "answer": v.answer, "numbers": v.numbers} for v in verdicts]  # fmt: skip
+        days = [e.as_row() for e in entries]
+        print(json.dumps({"name": args.name, "days": days, "verdicts": said}, ensure_ascii=False))
+    else:
+        print(entries_frame(entries).to_string(index=False) if entries else "no days logged yet")
+        for v in verdicts:
+            print(f"\n{v.trial.step_name} ({v.outcome}): {v.answer}\n  {v.numbers}")
+    return 0

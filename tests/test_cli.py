@@ -131,7 +131,7 @@ def test_log_add_and_show_keep_a_week_and_judge_it(tmp_path):
         done = run("log", "add", "Ana", "--new", "--db", db, "--day", day, "--first", str(pain),
                    "--walk", "20", "--step", "Ice the heel")  # fmt: skip
         assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"kept {date.today().isoformat()} in Ana's log (7 days)"
+    assert done.stdout.strip() == f"kept {day} in Ana's log (7 days)"
     shown = json.loads(run("log", "show", "Ana", "--db", db, "--json").stdout)
     assert [d["first_steps"] for d in shown["days"]] == [7, 7, 6, 6, 5, 4, 4]
     assert [v["outcome"] for v in shown["verdicts"]] == ["helping"]

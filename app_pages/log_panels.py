@@ -238,7 +238,7 @@ def before_after(atlas, symptoms) -> None:
     try:
         then, now = log.visit(before, atlas), log.visit(after, atlas)
     except LogError as err:
-        st.error(f"{str(err)[0].upper()}{str(err)[1:]}. The other visits are kept.")
+        st.error(f"{log_state.sentence(err)} The other visits are kept.")
         return
     st.markdown("\n".join(f"- {line}" for line in changes(atlas, then, now)))
     if mode == "Overlaid":

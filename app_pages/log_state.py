@@ -38,8 +38,14 @@ def _opened(log) -> None:
     ss.log_message = ss.entry_message = ss.visit_message = None
 
 
+def sentence(err: Exception) -> str:
+    """A core error's reason (lower case, no stop) as a sentence to show."""
+    reason = str(err)
+    return reason[:1].upper() + reason[1:] + "."
+
+
 def _fail(err: Exception, where: str = "log_message") -> None:
-    ss[where] = ("error", str(err)[0].upper() + str(err)[1:] + ".")
+    ss[where] = ("error", sentence(err))
 
 
 def open_log(create: bool) -> None:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from painmap import __version__
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
-from painmap.progress.entry import Entry
+from painmap.progress.entry import FIELDS, Entry
 from painmap.session import MAX_MARKS
 
 # The version of this file format; a newer file is refused, not guessed at. Format 2 added the
@@ -174,17 +174,13 @@ def _read_log(document: dict) -> tuple[Entry, ...]:
         try:
             if not isinstance(row, dict):
                 raise ValueError("it is not a day's entry")
-            log.append(Entry(**{k: row.get(k) for k in _ENTRY_FIELDS if k in row}))
+            log.append(Entry(**{k: row.get(k) for k in FIELDS if k in row}))
         except (ValueError, TypeError) as err:
             reason = _clip(err)
             raise SessionError(
                 f"day {n} of the file's progress log is not valid: {reason}"
             ) from None
     return tuple(sorted(log, key=lambda e: e.day))
-
-
-_ENTRY_FIELDS = ("day", "first_steps", "end_of_day", "walk_minutes", "step_id", "step_name",
-                 "note")  # fmt: skip
 
 
 def _clip(err: Exception, most: int = 160) -> str:

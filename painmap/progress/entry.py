@@ -103,3 +103,7 @@ class Entry:
         """The entry as plain values (the day as ``YYYY-MM-DD``), for files and tables."""
         row = {f.name: getattr(self, f.name) for f in fields(self)}
         return {**row, "day": self.day.isoformat()}
+
+
+FIELDS = tuple(f.name for f in fields(Entry))
+"""An entry's fields in order: the log's columns and a session file's keys."""

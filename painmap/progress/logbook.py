@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
-from painmap.progress.entry import Entry
+from painmap.progress.entry import FIELDS, Entry
 from painmap.session_file import Session, SessionError, dump_session, load_session
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
@@ -69,8 +69,6 @@ visits = sa.Table(
     sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("person_id", "day"),
 )  # fmt: skip
-ENTRY_COLUMNS = ("day", "first_steps", "end_of_day", "walk_minutes", "step_id", "step_name",
-                 "note")  # fmt: skip
 
 
 class LogError(ValueError):
@@ -198,7 +196,7 @@ class PersonLog:
         if entry.day > today:
             day = entry.day.isoformat()
             raise LogError(f"the day {day} has not come yet; log days up to today")
-        values = {c: getattr(entry, c) for c in ENTRY_COLUMNS}
+        values = {c: getattr(entry, c) for c in FIELDS}
         with self.book.writing() as db:
             db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == entry.day))
             db.execute(sa.insert(entries).values(person_id=self.person_id, saved=datetime.now(UTC),
@@ -208,7 +206,7 @@ class PersonLog:
         """Every entry, oldest first."""
         with self.book.reading() as db:
             rows = db.execute(sa.select(entries).where(self._mine(entries)).order_by(entries.c.day))
-            return [Entry(**{c: getattr(row, c) for c in ENTRY_COLUMNS}) for row in rows]
+            return [Entry(**{c: getattr(row, c) for c in FIELDS}) for row in rows]
 
     def delete(self, day: Date) -> None:
         """Remove the entry of ``day``, if there is one."""

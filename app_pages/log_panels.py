@@ -26,7 +26,15 @@ BOXES = {"helping": st.success, "worse": st.error, "no change": st.info, "too ea
 
 def plan_for_map(atlas):
     """The plan for the map as it stands on the map page."""
-    return make_plan(atlas, ss.marks, state.map_symptoms(), ss.side)
+    given = state.answers()
+    return make_plan(
+        atlas,
+        ss.marks,
+        given["symptoms"],
+        ss.side,
+        absent=given["absent"],
+        pressed=given["pressed"],
+    )
 
 
 def messages(key: str) -> None:
@@ -206,14 +214,14 @@ def entry_form(entries, steps: dict[str, str]) -> None:
         )
 
 
-def before_after(atlas, symptoms) -> None:
+def before_after(atlas) -> None:
     """Keep today's map as a visit; show two visits side by side or on one figure."""
     log = log_state.person()
     if log is None:
         st.info("Open or start a log above to keep the map of each visit.")
         return
     messages("visit_message")
-    current = replace(state.current(symptoms), log=())
+    current = replace(state.current(), log=())
     st.button(
         "Keep today's map as a visit",
         disabled=not ss.marks,

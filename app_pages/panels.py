@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import re
 from datetime import date
 
@@ -14,21 +15,18 @@ import streamlit as st
 
 from app_pages import state
 from painmap import imaging
+from painmap.contract import LISTS, NOT_ON_LIST
 from painmap.describe import KIND_WORDS, cite
 from painmap.export import export
 from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
+from painmap.next_question import best_question
+from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.views import VIEWS
+from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
 
 log = logging.getLogger(__name__)
 
-QUESTIONS = {
-    "timing": "When is it worst?",
-    "triggers": "What makes it worse?",
-    "quality": "What does it feel like?",
-    "signs": "Anything else?",
-    "red_flags": "Any of these? (they need a clinician soon)",
-}
 DISCLAIMER = (
     "PainMap explains common pain patterns to help you talk with a clinician; it does not "
     "diagnose. Severe, worsening or injury-related pain needs a professional's look."
@@ -45,55 +43,175 @@ def text(value: str) -> str:
     return html.escape(escaped, quote=False)
 
 
-def questions(atlas) -> list[str]:
-    """The optional questions in plain words; returns the chosen symptom ids."""
-    chosen = []
-    for group, question in QUESTIONS.items():
-        options = [s.id for s in atlas.knowledge.symptoms.values() if s.group == group]
-        labels = {s: atlas.knowledge.symptoms[s].label for s in options}
-        chosen += st.multiselect(question, options, format_func=labels.get, key=f"q_{group}")
-    return chosen
+def questions(atlas) -> None:
+    """The optional questions in plain words (the answers are read with ``state.answers``)."""
+    symptoms = atlas.knowledge.symptoms
+
+    def label(sid: str) -> str:
+        return symptoms[sid].label
+
+    for question in atlas.knowledge.questions:
+        ask = st.pills if question.choose == "one" else st.multiselect
+        ask(question.ask, question.options, format_func=label, key=f"q_{question.id}")
 
 
 def red_flags(atlas, flags: list[str]) -> None:
-    """A prominent warning for each red-flag answer, above everything else."""
+    """Above everything while a red flag stands: what to do first, then each flag's warning."""
+    first = check_first(atlas, flags)
+    if first:
+        st.error(f"**{CHECK_FIRST}.** {first.split('. ', 1)[1]}", icon="⚠️")
     for flag in flags:
-        st.error(f"**See a clinician about this.** {atlas.knowledge.symptoms[flag].message}",
-                 icon="⚠️")  # fmt: skip
+        st.error(atlas.knowledge.symptoms[flag].message, icon="⚠️")
 
 
-def results(atlas, analysis, shown: int = 6) -> None:
-    """The ranked list: name, kind, a score bar and the reasons; a button opens the detail."""
+def _numbers(row, total: float) -> str:
+    """How one result's probability was worked out, to check by hand."""
+    steps = " × ".join(
+        f"{value:.3g} <small>({html.escape(words, quote=False)})</small>"
+        for words, value in row.factors
+    )
+    return (
+        f"<details><summary>{percent(row.probability)}: how this was worked out</summary>"
+        f"<small>{steps} = {math.prod(v for _, v in row.factors):.4g}, over the list's "
+        f"total of {total:.4g}</small></details>"
+    )
+
+
+def _result(row, total: float) -> str:
+    reasons = "".join(f"<li>{html.escape(r, quote=False)}</li>" for r in row.reasons)
+    tags = [row.likelihood]
+    if row.tied:
+        tags.append("equally likely as a neighbour")
+    if row.first:
+        tags.append("listed first for safety until a clinician rules it out")
+    return (
+        f"<div class='pm-result' data-list='{row.list}'><b>{row.rank}. "
+        f"{html.escape(row.name, quote=False)}</b> · "
+        f"{html.escape(', '.join(tags))}<ul>{reasons}</ul>{_numbers(row, total)}</div>"
+    )
+
+
+def _not_on_list(analysis, name: str) -> str:
+    share = analysis.not_on_list[name]
+    return (
+        f"<div class='pm-rest'>{NOT_ON_LIST_WORDS}: {percent(share)} "
+        "<small>(a cause of foot or leg pain the map does not hold)</small></div>"
+    )
+
+
+def _one_list(atlas, analysis, name: str, shown: int) -> None:
+    ranked = analysis.ranked(name).head(shown)
+    if analysis.first.get(name) == NOT_ON_LIST:
+        st.error(
+            f"**{NOT_ON_LIST_WORDS}: first, for safety.** A clinician should see this "
+            f"{URGENCY_WORDS[urgency_of(atlas, analysis.red_flags)]}.",
+            icon="⚠️",
+        )
+    if ranked.empty:
+        st.caption("Nothing on this list fits the marks.")
+    rest = analysis.not_on_list[name]
+    placed = analysis.first.get(name) == NOT_ON_LIST
+    for row in ranked.itertuples():
+        if not placed and rest > row.probability:  # "not on this list" in its place by rank
+            st.markdown(_not_on_list(analysis, name), unsafe_allow_html=True)
+            placed = True
+        # One block of markup per result (not a widget per line): the list redraws quickly.
+        st.markdown(_result(row, analysis.totals[name]), unsafe_allow_html=True)
+        if analysis.check_first:
+            st.caption(f"{CHECK_FIRST}: no self-care until a clinician has seen it.")
+            continue
+        st.button(
+            "Show it, with self-care",
+            key=f"pick-{row.id}",
+            on_click=state.select_pattern,
+            args=(row.id, atlas.knowledge.main_view(row.id)),
+        )
+        if name == "muscle" and row.rank <= PRESSED:
+            _press(atlas, row.id)
+    if not placed or analysis.first.get(name) == NOT_ON_LIST:
+        st.markdown(_not_on_list(analysis, name), unsafe_allow_html=True)
+
+
+PRESSED = 3  # the muscles offered a press question: the best few, not every faint one
+
+
+def _press(atlas, pattern_id: str) -> None:
+    """Press its trigger point: does it reproduce the pain? A yes or a no is evidence."""
+    views = atlas.knowledge.site_views(pattern_id)
+    where = f" ({VIEWS[views[0]].on})" if views else ""
+    key = f"press-{pattern_id}"
+    said = st.session_state.pressed.get(pattern_id)
+    st.session_state[key] = None if said is None else PRESS_ANSWERS[not said]
+    st.segmented_control(
+        f"Press its trigger point{where}: does that bring on your pain?",
+        PRESS_ANSWERS,
+        key=key,
+        on_change=lambda: state.press(pattern_id, _pressed(st.session_state[key])),
+    )
+
+
+PRESS_ANSWERS = ("Yes", "No")
+
+
+def _pressed(answer: str | None) -> bool | None:
+    return None if answer is None else answer == PRESS_ANSWERS[0]
+
+
+def results(atlas, analysis, shown: int = 5) -> None:
+    """The two lists side by side: what it could be, and the muscles worth checking."""
     for n in analysis.unmatched_marks:
         st.warning(f"Mark {n} is off the foot and leg, so it matches nothing.")
     for n in analysis.unmatched_areas:
         st.warning(f"Area {n} lies off the foot and leg, so it matches nothing.")
-    ranked = analysis.results.head(shown)
-    if ranked.empty:
-        st.info("Tap or click where it hurts. To mark a painful area, pick the lasso or box "
-                "tool at the top right of the map and draw around it.")  # fmt: skip
-        return
-    for rank, row in enumerate(ranked.itertuples(), start=1):
-        # One block of markup per result (not a widget per line): the list redraws quickly.
-        reasons = "".join(f"<li>{text(r)}</li>" for r in row.reasons)
-        st.markdown(
-            f"<div class='pm-result'><b>{rank}. {text(row.name)}</b> · {KIND_WORDS[row.kind]}"
-            f"<div class='pm-bar'><span style='width:{row.score:.0%}'></span></div>"
-            f"<small>{row.score:.0%} match</small><ul>{reasons}</ul></div>",
-            unsafe_allow_html=True,
+    if analysis.results.empty and not analysis.red_flags:
+        st.info(
+            "Tap or click where it hurts. To mark a painful area, pick the lasso or box "
+            "tool at the top right of the map and draw around it."
         )
-        st.button(
-            f"{row.name}: show it, with self-care", key=f"pick-{row.id}",
-            on_click=state.select_pattern, args=(row.id, atlas.knowledge.main_view(row.id)),
-        )  # fmt: skip
+        return
+    columns = st.columns(len(LISTS), gap="medium")
+    for column, (name, title) in zip(columns, LIST_TITLES.items(), strict=True):
+        with column:
+            st.markdown(f"**{title}**")
+            _one_list(atlas, analysis, name, shown)
+    aside = set_aside_line(atlas, analysis.ruled_out)
+    if aside:
+        st.caption(aside)
+
+
+def next_question(atlas, analysis) -> None:
+    """The question whose answer would most change the list, with why, and its answers."""
+    question = best_question(atlas, analysis)
+    if question is None:
+        return
+    with st.container(border=True):
+        st.markdown(
+            f"**A question that would help:** {html.escape(question.question, quote=False)}"
+        )
+        st.caption(question.why)
+        if question.choose == "one":
+            labels = atlas.knowledge.symptoms
+            cells = st.columns(len(question.options))
+            for cell, option in zip(cells, question.options, strict=True):
+                cell.button(
+                    labels[option].label,
+                    key=f"ask-{option}",
+                    on_click=state.answer,
+                    args=(option, True),
+                )
+            return
+        option = question.options[0]
+        yes, no, _ = st.columns([1, 1, 3])
+        yes.button("Yes", key=f"ask-yes-{option}", on_click=state.answer, args=(option, True))
+        no.button("No", key=f"ask-no-{option}", on_click=state.answer, args=(option, False))
 
 
 STYLE = """<style>
 .pm-result {border: 1px solid #e3dcd4; border-radius: 0.5rem; padding: 0.6rem 0.8rem 0.1rem;
   background: #fffdfb;}
 .pm-result ul {margin: 0.3rem 0 0.4rem 1rem; padding: 0; font-size: 0.92rem;}
-.pm-bar {height: 0.45rem; background: #ece6df; border-radius: 0.25rem; margin: 0.4rem 0 0.1rem;}
-.pm-bar span {display: block; height: 100%; background: #2e6f8e; border-radius: 0.25rem;}
+.pm-result details {font-size: 0.85rem; margin: 0 0 0.4rem;}
+.pm-rest {font-size: 0.92rem; margin: 0.2rem 0 0.6rem;}
 </style>"""
 
 
@@ -106,16 +224,21 @@ def other_view_sites(atlas, pattern_ids, view: str) -> None:
             name = atlas.patterns[pid].name
             left, right = st.columns([3, 2])
             left.info(f"{text(name)}: trigger point {VIEWS[other].on}.")
-            right.button(f"Open the {VIEWS[other].name.lower()} view", key=f"go-{pid}-{other}",
-                         on_click=state.open_view, args=(other,))  # fmt: skip
+            right.button(
+                f"Open the {VIEWS[other].name.lower()} view",
+                key=f"go-{pid}-{other}",
+                on_click=state.open_view,
+                args=(other,),
+            )
 
 
 def _claims(claims) -> str:
     return "\n".join(f"- {text(c.text)} <small>[{', '.join(c.sources)}]</small>" for c in claims)
 
 
-def pattern_detail(atlas, pattern_id: str) -> None:
-    """Everything the knowledge base says of one pattern, in tabs."""
+def pattern_detail(atlas, pattern_id: str, check_first: bool = False) -> None:
+    """Everything the knowledge base says of one pattern, in tabs; while a red flag stands,
+    its self-care gives way to getting it checked first."""
     p = atlas.patterns[pattern_id]
     st.subheader(f"{p.name} · {KIND_WORDS[p.kind]}")
     if p.aliases:
@@ -126,13 +249,17 @@ def pattern_detail(atlas, pattern_id: str) -> None:
     )
     with about:
         st.markdown("**How people describe it**\n" + _claims(p.description), unsafe_allow_html=True)
-        st.markdown("**What starts or aggravates it**\n" + _claims(p.aggravating),
-                    unsafe_allow_html=True)  # fmt: skip
+        st.markdown(
+            "**What starts or aggravates it**\n" + _claims(p.aggravating), unsafe_allow_html=True
+        )
         st.markdown("**What a clinician checks**\n" + _claims(p.checks), unsafe_allow_html=True)
         st.caption(f"How sure is this? {p.evidence}")
     with care:
-        st.caption("Try one step at a time, for the trial period, and note how you feel.")
-        for step in p.self_care:
+        if check_first:
+            st.error(f"**{CHECK_FIRST}.** Nothing to try at home until a clinician has seen it.")
+        else:
+            st.caption("Try one step at a time, for the trial period, and note how you feel.")
+        for step in () if check_first else p.self_care:
             dose = [f"**Dose:** {text(step.dose)}"]
             dose += [f"**How often:** {text(step.frequency)}"] if step.frequency else []
             dose += [f"**Try for:** {text(step.trial)}"] if step.trial else []
@@ -197,8 +324,9 @@ def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> N
     stamp = date.today().isoformat()
     kind = {"json": "session", "handout": "handout"}.get(fmt, which)
     ending = {"handout": "pdf"}.get(fmt, fmt)
-    st.session_state.export_file = dict(label=label, data=data, mime=mime, session=session,
-                                        name=f"painmap-{kind}-{stamp}.{ending}")  # fmt: skip
+    st.session_state.export_file = dict(
+        label=label, data=data, mime=mime, session=session, name=f"painmap-{kind}-{stamp}.{ending}"
+    )
 
 
 def downloads(atlas, session, view: str) -> None:
@@ -207,11 +335,21 @@ def downloads(atlas, session, view: str) -> None:
     files = export_files(view)
     choice, make = st.columns([3, 2], vertical_alignment="bottom")
     label = choice.selectbox("File to save", list(files), key="export_choice")
-    make.button("Make the file", key="export_make", on_click=_make_file,
-                args=(atlas, session, label, *files[label]))  # fmt: skip
+    make.button(
+        "Make the file",
+        key="export_make",
+        on_click=_make_file,
+        args=(atlas, session, label, *files[label]),
+    )
     if st.session_state.get("export_error"):
         st.error(st.session_state.export_error)
     made = st.session_state.get("export_file")
     if made and made["session"] == session:
-        st.download_button(f"Download {made['label']}", data=made["data"], file_name=made["name"],
-                           mime=made["mime"], key="export_download", on_click="ignore")  # fmt: skip
+        st.download_button(
+            f"Download {made['label']}",
+            data=made["data"],
+            file_name=made["name"],
+            mime=made["mime"],
+            key="export_download",
+            on_click="ignore",
+        )

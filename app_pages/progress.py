@@ -5,8 +5,8 @@ import streamlit as st
 from app_pages import log_panels, panels, state
 from app_pages.shared import atlas
 
-state.init()
 ATLAS = atlas()
+state.init()
 
 st.html(panels.STYLE)
 st.caption(panels.DISCLAIMER)
@@ -22,4 +22,4 @@ with plan_tab:
 with log_tab:
     log_panels.daily_log(ATLAS, plan)
 with visits_tab:
-    log_panels.before_after(ATLAS, state.map_symptoms())
+    log_panels.before_after(ATLAS)

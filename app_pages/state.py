@@ -10,37 +10,48 @@ from dataclasses import replace
 
 import streamlit as st
 
+from app_pages.shared import atlas
 from painmap.marks import Mark, check_intensity, check_note
 from painmap.session import MAX_MARKS, add_mark, link_params, parse_link, selection_to_marks
 from painmap.session_file import Session, SessionError, load_session
 
-QUESTION_KEYS = ("timing", "triggers", "quality", "signs", "red_flags")
-
 ss = st.session_state
 
 
-# Streamlit forgets a widget's value on a page that does not show the widget; these keys are
-# kept apart from the widgets and put back, so going to another page loses nothing.
-KEPT = ("view", "side", "note", *(f"q_{g}" for g in QUESTION_KEYS))
+def _question_keys() -> tuple[str, ...]:
+    return tuple(f"q_{q.id}" for q in atlas().knowledge.questions)
 
 
 def init() -> None:
-    """Start a session from its link, once; on every run, put back what the widgets hold."""
+    """Start a session from its link, once; on every run, put back what the widgets hold.
+
+    Streamlit forgets a widget's value on a page that does not show the widget; the values
+    are kept apart from the widgets and put back, so going to another page loses nothing.
+    """
     if "marks" not in ss:
         link = parse_link(st.query_params.to_dict())
         ss.marks = list(link.marks)
         ss.link_warnings = list(link.warnings)
         ss.selected = None
         ss.generation = 0  # bumped when marks are renumbered, so per-mark widgets start afresh
+        ss.denied = []  # symptom ids answered "no"
+        ss.pressed = {}  # muscle id: whether pressing its site reproduced the pain
         ss.kept = {"view": link.view, "side": link.side, "note": ""}
-    for key in KEPT:
+    for key in ("view", "side", "note", *_question_keys()):
         if key not in ss:
-            ss[key] = ss.kept.get(key, [] if key.startswith("q_") else None)
+            ss[key] = ss.kept.get(key, _empty(key))
+
+
+def _empty(key: str):
+    if not key.startswith("q_"):
+        return None
+    question = next(q for q in atlas().knowledge.questions if f"q_{q.id}" == key)
+    return None if question.choose == "one" else []
 
 
 def keep() -> None:
     """Remember what the widgets hold, for the next page that shows them."""
-    ss.kept = {key: ss[key] for key in KEPT if key in ss}
+    ss.kept = {key: ss[key] for key in ("view", "side", "note", *_question_keys()) if key in ss}
 
 
 def sync_link() -> None:
@@ -50,6 +61,45 @@ def sync_link() -> None:
     wanted = link_params(ss.view, ss.side, points)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def map_symptoms() -> list[str]:
+    """The symptom ids answered yes, from any page."""
+    out = []
+    for key in _question_keys():
+        value = ss.get(key, ss.get("kept", {}).get(key))
+        out += value if isinstance(value, list) else [value] if value else []
+    return out
+
+
+def answers() -> dict:
+    """The answers as ``analyse`` takes them: yes, no, and the presses."""
+    present = map_symptoms()
+    absent = [s for s in ss.get("denied", []) if s not in present]
+    return {"symptoms": present, "absent": absent, "pressed": dict(ss.get("pressed", {}))}
+
+
+def _question_of(symptom: str):
+    return next(q for q in atlas().knowledge.questions if symptom in q.options)
+
+
+def answer(symptom: str, yes: bool) -> None:
+    """An answer to the suggested question: yes puts it with the others, no remembers it."""
+    question = _question_of(symptom)
+    key = f"q_{question.id}"
+    if yes:
+        ss.denied = [s for s in ss.denied if s != symptom]
+        ss[key] = symptom if question.choose == "one" else [*(ss.get(key) or []), symptom]
+    elif symptom not in ss.denied:
+        ss.denied = [*ss.denied, symptom]
+    keep()
+
+
+def press(pattern_id: str, reproduced: bool | None) -> None:
+    """Whether pressing a muscle's trigger-point site reproduced the pain (None: forget it)."""
+    ss.pressed = {k: v for k, v in ss.pressed.items() if k != pattern_id}
+    if reproduced is not None:
+        ss.pressed[pattern_id] = reproduced
 
 
 def on_map_select(chart_key: str, view: str) -> None:
@@ -106,15 +156,21 @@ def set_note(index: int, key: str) -> None:
         ss.notice = str(err)
 
 
-def current(symptoms) -> Session:
+def current() -> Session:
     """The map on screen as a Session: what is saved and exported, with the open log's days."""
     log = tuple(ss.get("log_entries", ()))
-    return Session(ss.side, ss.view, tuple(ss.marks), tuple(symptoms), ss.note, ss.selected, log)
-
-
-def map_symptoms() -> list[str]:
-    """The symptom answers of the map page, from any page."""
-    return [s for g in QUESTION_KEYS for s in ss.get(f"q_{g}") or []]
+    given = answers()
+    return Session(
+        ss.side,
+        ss.view,
+        tuple(ss.marks),
+        tuple(given["symptoms"]),
+        ss.note,
+        ss.selected,
+        log,
+        tuple(given["absent"]),
+        tuple(sorted(given["pressed"].items())),
+    )
 
 
 def open_session(atlas, key: str) -> None:
@@ -131,11 +187,13 @@ def open_session(atlas, key: str) -> None:
     ss.file_log = list(session.log)  # offered to the open log on the progress page
     ss.marks, ss.view, ss.side = list(session.items), session.view, session.side
     ss.note, ss.selected = session.note, session.selected
+    ss.denied, ss.pressed = list(session.absent), dict(session.pressed)
     ss.generation += 1
-    groups = {g: [] for g in QUESTION_KEYS}
-    for sid in session.symptoms:
-        groups[atlas.knowledge.symptoms[sid].group].append(sid)
-    for group, chosen in groups.items():
-        ss[f"q_{group}"] = chosen
+    for question in atlas.knowledge.questions:
+        chosen = [s for s in session.symptoms if s in question.options]
+        ss[f"q_{question.id}"] = (
+            (chosen[0] if chosen else None) if question.choose == "one" else chosen
+        )
+    keep()
     ss.link_warnings = list(loaded.warnings)
     ss.notice = None

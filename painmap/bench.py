@@ -19,11 +19,9 @@ import pandas as pd
 import shapely
 
 from painmap.contract import VIEW_IDS
+from painmap.location import phi
 from painmap.marks import Area, Mark
-from painmap.matching import FALLOFF_MM, REACH_MM, match
-from painmap.zone_index import ROLES
-
-NAIVE_WEIGHT = dict(zip(ROLES, (1.0, 0.8, 0.5), strict=True))
+from painmap.matching import match
 
 
 def random_marks(atlas, n: int, rng: np.random.Generator) -> list[Mark]:
@@ -40,38 +38,35 @@ def random_marks(atlas, n: int, rng: np.random.Generator) -> list[Mark]:
 
 
 def naive_location(atlas, items: list) -> dict[str, float]:
-    """Location evidence per pattern by looping over every zone: the baseline to beat."""
-    best: dict[str, list[float]] = {}
-    for i, item in enumerate(items):
-        if isinstance(item, Area):
-            polygon = item.polygon
-            shares: dict[str, list[float]] = {}
-        else:
-            point = shapely.Point(item.x, item.y)
+    """Location ratio per pattern by looping over every zone: the baseline to beat.
+
+    The same model as :mod:`painmap.location` (each role's ratio, blurred by how precisely
+    people point), with ``polygon.contains`` and ``distance`` per zone and no spatial index.
+    """
+    location = atlas.knowledge.model.location
+    role_lr = location.role_lr
+    excess: dict[str, float] = {}
+    for item in items:
+        best: dict[str, float] = {}
+        polygon = item.polygon if isinstance(item, Area) else None
+        point = None if polygon else shapely.Point(item.x, item.y)
         for zone in atlas.zones.itertuples():
             if zone.view != item.view:
                 continue
-            weight = NAIVE_WEIGHT[zone.role]
-            if isinstance(item, Area):
-                overlap = zone.geometry.intersection(polygon).area
-                a, b = shares.setdefault(zone.pattern_id, [0.0, 0.0])
-                shares[zone.pattern_id] = [
-                    a + weight * overlap / polygon.area,
-                    max(b, weight * overlap / zone.area),
-                ]
-                continue
-            d = 0.0 if zone.geometry.contains(point) else zone.geometry.distance(point)
-            if d > REACH_MM:
-                continue
-            value = weight * float(np.exp(-0.5 * (d / FALLOFF_MM) ** 2))
-            per_item = best.setdefault(zone.pattern_id, [0.0] * len(items))
-            per_item[i] = max(per_item[i], value)
-        if isinstance(item, Area):
-            for pid, (a, b) in shares.items():
-                a, b = min(a, 1.0), min(b, 1.0)
-                per_item = best.setdefault(pid, [0.0] * len(items))
-                per_item[i] = 2 * a * b / (a + b) if a + b else 0.0
-    return {p: sum(v) / len(items) for p, v in best.items()}
+            if polygon is not None:
+                share = zone.geometry.intersection(polygon).area / polygon.area
+                value = 1 + (role_lr[zone.role] - 1) * share
+            else:
+                inside = zone.geometry.contains(point)
+                signed = (zone.geometry.boundary if inside else zone.geometry).distance(point)
+                if not inside and signed > location.reach_mm:
+                    continue
+                blur = phi((signed if inside else -signed) / location.sigma_mm)
+                value = 1 + (role_lr[zone.role] - 1) * blur
+            best[zone.pattern_id] = max(best.get(zone.pattern_id, 1.0), value)
+        for pid, value in best.items():
+            excess[pid] = excess.get(pid, 0.0) + value - 1
+    return {pid: 1 + value for pid, value in excess.items()}
 
 
 def scaled_atlas(atlas, factor: int, rng: np.random.Generator):

@@ -10,11 +10,14 @@ import json
 import sys
 
 from painmap.atlas import ROOT, read_atlas
-from painmap.contract import VIEW_IDS
+from painmap.clinical import CASES_FILE
+from painmap.contract import NOT_ON_LIST, VIEW_IDS
 from painmap.describe import describe
 from painmap.errors import AtlasError
 from painmap.knowledge import cited_sources
 from painmap.progress.commands import add_parser as add_log_parser
+from painmap.triage import check_first
+from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
 
 
 def _positive(text: str) -> int:
@@ -84,8 +87,10 @@ def cmd_patterns(args) -> int:
 def cmd_show(args) -> int:
     atlas = _load()
     if args.id not in atlas.patterns:
-        print(f"painmap: unknown pattern {args.id!r}; see `python -m painmap patterns`",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"painmap: unknown pattern {args.id!r}; see `python -m painmap patterns`",
+            file=sys.stderr,
+        )
         return 2
     if not args.json:
         print(describe(atlas, args.id))
@@ -103,51 +108,112 @@ def cmd_show(args) -> int:
     return 0
 
 
-def _result_rows(results, top):
-    rows = results.head(top) if top else results
+def _result_rows(analysis, top):
+    rows = analysis.results
+    if top:
+        rows = rows.groupby("list", sort=False).head(top)
     return [
-        {"id": r.id, "kind": r.kind, "name": r.name, "score": r.score, "reasons": r.reasons}
+        {
+            "id": r.id,
+            "kind": r.kind,
+            "name": r.name,
+            "score": r.score,
+            "list": r.list,
+            "rank": r.rank,
+            "probability": r.probability,
+            "likelihood": r.likelihood,
+            "tied": bool(r.tied),
+            "first": bool(r.first),
+            "reasons": r.reasons,
+            "factors": r.factors,
+            "prior": r.prior,
+        }
         for r in rows.itertuples()
     ]
 
 
+def _press(text: str) -> tuple[str, bool]:
+    pid, _, answer = text.partition("=")
+    if answer not in ("yes", "no"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give ID=yes or ID=no")
+    return pid, answer == "yes"
+
+
 def cmd_match(args) -> int:
     from painmap.matching import analyse
+    from painmap.next_question import best_question
     from painmap.notation import parse_area, parse_mark
 
     atlas = _load()
     try:
         marks = [parse_mark(m, atlas, args.side) for m in args.mark]
         marks += [parse_area(a) for a in args.area]
-        analysis = analyse(atlas, marks, args.symptom, side=args.side)
+        analysis = analyse(
+            atlas,
+            marks,
+            args.symptom,
+            side=args.side,
+            absent=args.no_symptom,
+            pressed=dict(args.press),
+        )
     except ValueError as err:
         print(f"painmap: {err}", file=sys.stderr)
         return 2
     symptoms = atlas.knowledge.symptoms
+    first = check_first(atlas, analysis.red_flags)
+    question = best_question(atlas, analysis)
     if args.json:
         document = {
-            "results": _result_rows(analysis.results, args.top),
+            "check_first": first,
+            "results": _result_rows(analysis, args.top),
             "red_flags": analysis.red_flags,
             "unmatched_marks": analysis.unmatched_marks,
             "unmatched_areas": analysis.unmatched_areas,
             "warnings": [symptoms[f].message for f in analysis.red_flags],
+            "not_on_list": analysis.not_on_list,
+            "set_aside": analysis.ruled_out,
+            "first": analysis.first,
+            "totals": analysis.totals,
+            "next_question": question
+            and {
+                "ask": question.question,
+                "options": list(question.options),
+                "why": question.why,
+                "bits": question.gain,
+            },
         }
         json.dump(document, sys.stdout, ensure_ascii=False)
         print()
         return 0
     for flag in analysis.red_flags:
         print(f"WARNING: {symptoms[flag].message}\n")
+    if first:
+        print(first + "\n")
     for n in analysis.unmatched_marks:
         print(f"Mark {n} is off the body: it matches nothing.")
     for n in analysis.unmatched_areas:
         print(f"Area {n} is off the body: it matches nothing.")
-    for rank, row in enumerate(_result_rows(analysis.results, args.top), start=1):
-        print(
-            f"{rank:2}. {row['name']} ({row['kind'].replace('_', ' ')})  score {row['score']:.2f}"
-        )
-        for reason in row["reasons"]:
-            print(f"      - {reason}")
-    print("\nPainMap informs and explains; it does not diagnose.")
+    rows = _result_rows(analysis, args.top)
+    for name, title in LIST_TITLES.items():
+        print(f"{title}:")
+        if analysis.first.get(name) == NOT_ON_LIST:
+            print(f"   {NOT_ON_LIST_WORDS}: first, for safety")
+        for row in (r for r in rows if r["list"] == name):
+            tie = ", equally likely as its neighbour" if row["tied"] else ""
+            safety = ", first for safety until ruled out" if row["first"] else ""
+            print(
+                f"{row['rank']:3}. {row['name']}: {row['likelihood']} "
+                f"({percent(row['probability'])}{tie}{safety})"
+            )
+            for reason in row["reasons"]:
+                print(f"      - {reason}")
+        print(f"     {NOT_ON_LIST_WORDS}: {percent(analysis.not_on_list[name])}\n")
+    aside = set_aside_line(atlas, analysis.ruled_out)
+    if aside:
+        print(aside + "\n")
+    if question:
+        print(f"A question that would help: {question.question} {question.why}\n")
+    print("PainMap informs and explains; it does not diagnose.")
     return 0
 
 
@@ -161,12 +227,17 @@ def cmd_export(args) -> int:
 
     fmt = Path(args.out).suffix.lower().lstrip(".")
     if args.handout and fmt != "pdf":
-        print(f"painmap: a handout is a PDF; end the file name with .pdf, not {args.out!r}",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"painmap: a handout is a PDF; end the file name with .pdf, not {args.out!r}",
+            file=sys.stderr,
+        )
         return 2
     if fmt not in FORMATS:
-        print(f"painmap: cannot tell the format from {args.out!r}; end the file name with "
-              f"{', '.join('.' + f for f in FORMATS)}", file=sys.stderr)  # fmt: skip
+        print(
+            f"painmap: cannot tell the format from {args.out!r}; end the file name with "
+            f"{', '.join('.' + f for f in FORMATS)}",
+            file=sys.stderr,
+        )
         return 2
     atlas = _load()
     try:
@@ -176,10 +247,12 @@ def cmd_export(args) -> int:
         if unknown:
             raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
         session = Session(
-            side=args.side, view=args.view if args.view != "all" else "plantar",
-            items=tuple(items), symptoms=tuple(check_symptoms(atlas, args.symptom)),
+            side=args.side,
+            view=args.view if args.view != "all" else "plantar",
+            items=tuple(items),
+            symptoms=tuple(check_symptoms(atlas, args.symptom)),
             note=args.note or "",
-        )  # fmt: skip
+        )
     except ValueError as err:
         print(f"painmap: {err}", file=sys.stderr)
         return 2
@@ -198,7 +271,11 @@ def cmd_export(args) -> int:
 def cmd_bench(args) -> int:
     from painmap.bench import run, run_exports
 
-    if args.exports:
+    if args.clinical:
+        from painmap.clinical import evaluate, load_cases, report
+
+        print(report(evaluate(_load(), load_cases(args.cases))))
+    elif args.exports:
         run_exports(_load())
     else:
         run(_load(), clicks=args.clicks)
@@ -259,9 +336,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="extend",
         default=[],
         metavar="ID",
-        help="symptom ids (see data/symptoms.yaml)",
+        help="symptom ids answered yes (see data/symptoms.yaml)",
     )
-    p.add_argument("--top", type=_positive, metavar="N", help="show the N best only")
+    p.add_argument(
+        "--no-symptom",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ID",
+        help="symptom ids asked and answered no",
+    )
+    p.add_argument(
+        "--press",
+        action="append",
+        type=_press,
+        default=[],
+        metavar="ID=yes|no",
+        help="whether pressing a muscle's trigger-point site reproduced the pain (repeatable)",
+    )
+    p.add_argument("--top", type=_positive, metavar="N", help="show the N best of each list")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_match)
 
@@ -289,6 +382,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="time matching: figures printed, nothing asserted")
     p.add_argument("--clicks", type=_positive, default=1000, help="random clicks to time")
     p.add_argument("--exports", action="store_true", help="time PNG and PDF exports instead")
+    p.add_argument(
+        "--clinical",
+        action="store_true",
+        help="run the clinical cases instead: top-1, top-3, reciprocal rank, ties, calibration",
+    )
+    p.add_argument("--cases", default=CASES_FILE, help="a clinical cases file (YAML)")
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser("sheet", help="write a sheet of every view, both sides, as a PNG")

@@ -167,3 +167,10 @@ SYMPTOM_IDS = {
 
 ZONE_ROLES = ("essential", "spillover", "trigger_point")
 PATTERN_KINDS = ("trigger_point", "ligament", "condition")
+
+# Beyond the contract: names the results use.
+NOT_ON_LIST = "not_on_list"  # "something not on this list": a cause the map does not hold
+# The two lists of the results, and the pattern kinds in each: what it could be, and the
+# muscles (and the one ligament) worth checking.
+LISTS = {"condition": ("condition",), "muscle": ("trigger_point", "ligament")}
+LIST_OF_KIND = {kind: name for name, kinds in LISTS.items() for kind in kinds}

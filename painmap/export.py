@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from painmap import imaging
 from painmap.contract import VIEW_IDS
-from painmap.matching import analyse, drawn
+from painmap.matching import analyse_session, drawn
 from painmap.overlay import mark_traces, note_labels, wrapped, zone_traces
 from painmap.render import FONT, INK, body_traces, figure, frame, view_title
 from painmap.session_file import Session, dump_session
@@ -28,7 +28,7 @@ SCALE = 2  # PNG pixels per CSS pixel: sharp on paper and on a phone
 
 
 def _highlight(atlas, session: Session, highlight) -> dict[str, float]:
-    analysis = analyse(atlas, session.items, session.symptoms, side=session.side)
+    analysis = analyse_session(atlas, session)
     chosen = highlight or ([session.selected] if session.selected else None)
     return drawn(analysis.results, chosen)
 

@@ -13,17 +13,21 @@ import tempfile
 from datetime import date as Date
 from pathlib import Path
 
+import pandas as pd
+
 from painmap import imaging
 from painmap.chromium import OFFLINE_FLAGS, find
 from painmap.describe import KIND_WORDS
 from painmap.export import all_views_figure
-from painmap.matching import analyse
+from painmap.matching import analyse_session
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
 from painmap.progress.verdict import judge
 from painmap.session_file import Session
+from painmap.triage import CHECK_FIRST, check_first
 
-SHOWN = 3  # patterns on the handout: more would not fit two pages, nor help a client
+# Patterns on the handout, per list: more would not fit two pages, nor help a client.
+SHOWN = {"condition": 2, "muscle": 1}
 STEPS = 3  # self-care steps per pattern
 PRINT_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
 
@@ -46,8 +50,8 @@ def _e(text: str) -> str:
     return html.escape(text or "", quote=True)
 
 
-def _pattern_block(atlas, pid: str, score: float) -> str:
-    p = atlas.patterns[pid]
+def _pattern_block(atlas, row, check_first: bool) -> str:
+    p = atlas.patterns[row.id]
     steps = "".join(
         f"<li><b>{_e(s.step)}.</b> {_e(s.how)} <i>Dose:</i> {_e(s.dose)}"
         + (f"; <i>how often:</i> {_e(s.frequency)}" if s.frequency else "")
@@ -57,11 +61,15 @@ def _pattern_block(atlas, pid: str, score: float) -> str:
         for s in p.self_care[:STEPS]
     )
     clinician = "".join(f"<li>{_e(c.text)}</li>" for c in p.see_clinician[:1])
+    care = (
+        f"<b>Self-care:</b> {_e(CHECK_FIRST.lower())}; nothing to try at home until then.<br>"
+        if check_first
+        else f"<b>Self-care, one step at a time</b><ul>{steps}</ul>"
+    )
     return (
-        f"<div class='pattern'><h2>{_e(p.name)} <span class='small'>({KIND_WORDS[p.kind]}, "
-        f"{score:.0%} match)</span></h2><p>{_e(p.summary)}</p>"
-        f"<b>Self-care, one step at a time</b><ul>{steps}</ul>"
-        f"<b>When to see a clinician</b><ul>{clinician}</ul></div>"
+        f"<div class='pattern'><h2>{_e(p.name)} <span class='small'>({KIND_WORDS[p.kind]}: "
+        f"{_e(row.likelihood)})</span></h2><p>{_e(p.summary)}</p>"
+        f"{care}<b>When to see a clinician</b><ul>{clinician}</ul></div>"
     )
 
 
@@ -69,7 +77,14 @@ def _log_block(atlas, session: Session) -> str:
     """The progress log, when the session carries one: the chart and each step's verdict."""
     if not session.log:
         return ""
-    plan = make_plan(atlas, session.items, session.symptoms, session.side)
+    plan = make_plan(
+        atlas,
+        session.items,
+        session.symptoms,
+        session.side,
+        absent=session.absent,
+        pressed=session.pressed,
+    )
     verdicts = judge(session.log, plan)
     fig = progress_figure(session.log, verdicts, height=300)
     fig.update_layout(title=None, margin=dict(t=30, b=40))
@@ -80,24 +95,27 @@ def _log_block(atlas, session: Session) -> str:
         for v in verdicts
     )
     first, last = session.log[0].day, session.log[-1].day
-    return (f"<div class='pattern'><h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
-            f"<div class='chart'>{chart}</div><ul>{answers}</ul></div>")  # fmt: skip
+    return (
+        f"<div class='pattern'><h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
+        f"<div class='chart'>{chart}</div><ul>{answers}</ul></div>"
+    )
 
 
 def handout_html(atlas, session: Session, when: Date | None = None) -> str:
     """The handout as one self-contained HTML page."""
     when = when or Date.today()
-    analysis = analyse(atlas, session.items, session.symptoms, side=session.side)
+    analysis = analyse_session(atlas, session)
     fig = all_views_figure(atlas, session, when=when)
     fig.update_layout(title=None, margin=dict(t=30, b=70), height=900)
     picture = imaging.to_image(fig, "svg", fig.layout.width, fig.layout.height).decode("utf-8")
-    flags = "".join(
-        f"<div class='warn'><b>See a clinician about this.</b> "
-        f"{_e(atlas.knowledge.symptoms[f].message)}</div>"
+    first = check_first(atlas, analysis.red_flags)
+    flags = (f"<div class='warn'><b>{_e(first)}</b></div>" if first else "") + "".join(
+        f"<div class='warn'>{_e(atlas.knowledge.symptoms[f].message)}</div>"
         for f in analysis.red_flags
     )
-    ranked = analysis.results.head(SHOWN - 1 if session.log else SHOWN)  # the log takes a place
-    blocks = "".join(_pattern_block(atlas, r.id, r.score) for r in ranked.itertuples())
+    shown = dict(SHOWN, condition=SHOWN["condition"] - 1) if session.log else SHOWN
+    ranked = pd.concat([analysis.ranked(name).head(n) for name, n in shown.items()])
+    blocks = "".join(_pattern_block(atlas, r, bool(first)) for r in ranked.itertuples())
     if not blocks:
         blocks = "<p>No marks were placed, so no pattern is suggested.</p>"
     note = f"<p><b>Note:</b> {_e(session.note)}</p>" if session.note else ""
@@ -124,8 +142,16 @@ def handout_pdf(atlas, session: Session, when: Date | None = None) -> bytes:
         source, target = Path(folder) / "handout.html", Path(folder) / "handout.pdf"
         source.write_text(page, encoding="utf-8")
         subprocess.run(
-            [find(), *PRINT_FLAGS, *OFFLINE_FLAGS, f"--user-data-dir={folder}/profile",
-             f"--print-to-pdf={target}", source.as_uri()],
-            check=True, capture_output=True, timeout=120,
-        )  # fmt: skip
+            [
+                find(),
+                *PRINT_FLAGS,
+                *OFFLINE_FLAGS,
+                f"--user-data-dir={folder}/profile",
+                f"--print-to-pdf={target}",
+                source.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         return target.read_bytes()

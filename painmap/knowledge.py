@@ -17,10 +17,17 @@ import pandas as pd
 import shapely
 from pydantic import BaseModel
 
-from painmap.contract import CONDITION_IDS, PATTERN_IDS, SYMPTOM_IDS
+from painmap.contract import CONDITION_IDS, NOT_ON_LIST, PATTERN_IDS, SYMPTOM_IDS
 from painmap.errors import Problem
-from painmap.io.knowledge import read_guidance, read_patterns, read_sources, read_symptoms
-from painmap.schema import GuidanceTopic, Pattern, Source, Symptom
+from painmap.io.knowledge import (
+    read_guidance,
+    read_model,
+    read_patterns,
+    read_questions,
+    read_sources,
+    read_symptoms,
+)
+from painmap.schema import GuidanceTopic, ModelSettings, Pattern, Question, Source, Symptom
 from painmap.viewmap import ViewMap
 from painmap.zones import MIN_INSIDE, inside_fraction, zone_shape
 
@@ -36,6 +43,8 @@ class Knowledge:
     symptoms: Mapping[str, Symptom] = field(repr=False)
     guidance: tuple[GuidanceTopic, ...] = field(repr=False)
     zones: pd.DataFrame = field(repr=False)
+    questions: tuple[Question, ...] = field(repr=False)
+    model: ModelSettings = field(repr=False)
 
     @property
     def red_flags(self) -> tuple[str, ...]:
@@ -63,10 +72,9 @@ class Knowledge:
     def patterns_frame(self) -> pd.DataFrame:
         """One row per pattern: id, kind, name, aliases, regions."""
         rows = [
-            {"id": p.id, "kind": p.kind, "name": p.name, "aliases": p.aliases,
-             "regions": p.regions}
+            {"id": p.id, "kind": p.kind, "name": p.name, "aliases": p.aliases, "regions": p.regions}
             for p in self.patterns.values()
-        ]  # fmt: skip
+        ]
         return pd.DataFrame(rows, columns=["id", "kind", "name", "aliases", "regions"])
 
 
@@ -74,7 +82,7 @@ def cited_sources(model: BaseModel, where: str = "") -> Iterator[tuple[str, str]
     """Every (item, source id) cited anywhere inside ``model``."""
     for name, value in model:
         here = f"{where}.{name}" if where else name
-        if name in ("sources", "evidence_sources"):
+        if name == "sources" or name.endswith("_sources"):
             yield from ((here, s) for s in value)
         elif isinstance(value, BaseModel):
             yield from cited_sources(value, here)
@@ -93,8 +101,38 @@ def _check_symptoms(symptoms: dict[str, Symptom], problems: list[Problem]) -> No
         elif symptoms[sid].group != group:
             problems.append(Problem(label, sid, f"belongs to group {group!r}"))
     for symptom in symptoms.values():
-        if symptom.group == "red_flags" and not (symptom.message and symptom.sources):
-            problems.append(Problem(label, symptom.id, "a red flag needs a message and sources"))
+        if symptom.group != "red_flags":
+            continue
+        if not (symptom.message and symptom.sources and symptom.urgency):
+            problems.append(
+                Problem(label, symptom.id, "a red flag needs a message, an urgency and sources")
+            )
+        if symptom.first not in (None, NOT_ON_LIST, *CONDITION_IDS):
+            problems.append(
+                Problem(
+                    label,
+                    symptom.id,
+                    f"first: {symptom.first!r} is not a condition id or {NOT_ON_LIST!r}",
+                )
+            )
+
+
+def _check_questions(questions, symptoms, problems: list[Problem]) -> None:
+    """Every symptom is asked by exactly one question; every option is a symptom."""
+    label = "data/questions.yaml"
+    asked: dict[str, str] = {}
+    for question in questions:
+        for option in question.options:
+            if option not in symptoms:
+                problems.append(Problem(label, question.id, f"unknown symptom {option!r}"))
+            elif option in asked:
+                problems.append(
+                    Problem(label, question.id, f"{option!r} is asked already by {asked[option]}")
+                )
+            asked.setdefault(option, question.id)
+    for sid in symptoms:
+        if sid not in asked:
+            problems.append(Problem(label, None, f"no question asks {sid!r}"))
 
 
 def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]:
@@ -117,9 +155,15 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
             continue
         shape = zone_shape(spec, vmap.landmarks, vmap.outline)
         rows.append(
-            {"pattern_id": pattern.id, "view": spec.view, "role": spec.role, "zone": index,
-             "geometry": shape, "area": shape.area}
-        )  # fmt: skip
+            {
+                "pattern_id": pattern.id,
+                "view": spec.view,
+                "role": spec.role,
+                "zone": index,
+                "geometry": shape,
+                "area": shape.area,
+            }
+        )
     roles = {r["role"] for r in rows}
     complete = len(rows) == len(pattern.zones)  # no zone was refused above
     if "essential" not in roles and complete:
@@ -127,9 +171,13 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
     lacks_site = pattern.kind == "trigger_point" and "trigger_point" not in roles
     if lacks_site and complete and not pattern.site_off_atlas:
         problems.append(
-            Problem(label, "zones", "a trigger point needs a trigger_point zone at its site "
-                    "(or site_off_atlas saying where the site is)")
-        )  # fmt: skip
+            Problem(
+                label,
+                "zones",
+                "a trigger point needs a trigger_point zone at its site "
+                "(or site_off_atlas saying where the site is)",
+            )
+        )
     if pattern.kind == "condition" and "trigger_point" in roles:
         problems.append(Problem(label, "zones", "a condition has no trigger_point zones"))
     return rows
@@ -141,6 +189,8 @@ def _check_pattern(pattern: Pattern, known: Mapping, problems: list[Problem]) ->
     for item, sid in cited_sources(pattern):
         if sid not in sources:
             problems.append(Problem(label, item, f"cites unknown source {sid!r}"))
+    if pattern.kind == "condition" and pattern.prior is None:
+        problems.append(Problem(label, "prior", "a condition needs a prior (how common it is)"))
     if pattern.id in PATTERN_IDS:
         want_condition = pattern.id in CONDITION_IDS
         if (pattern.kind == "condition") != want_condition:
@@ -150,15 +200,16 @@ def _check_pattern(pattern: Pattern, known: Mapping, problems: list[Problem]) ->
             problems.append(
                 Problem(label, f"differentials[{i}]", f"{diff.id!r} is not another pattern")
             )
+    for sid in pattern.requires:
+        if sid not in symptoms:
+            problems.append(Problem(label, "requires", f"unknown symptom {sid!r}"))
+    if pattern.requires and not pattern.requires_why:
+        problems.append(Problem(label, "requires_why", "say why the pattern needs those answers"))
     seen = set()
     for i, weight in enumerate(pattern.symptoms):
         item = f"symptoms[{i}]"
         if weight.id not in symptoms:
             problems.append(Problem(label, item, f"unknown symptom {weight.id!r}"))
-        elif symptoms[weight.id].group == "red_flags":
-            problems.append(
-                Problem(label, item, f"{weight.id!r} is a red flag: it always warns, never ranks")
-            )
         if weight.id in seen:
             problems.append(Problem(label, item, f"{weight.id!r} is listed twice"))
         seen.add(weight.id)
@@ -175,9 +226,12 @@ def _check_distinct(zones: pd.DataFrame, problems: list[Problem]) -> None:
             for (b, _), gb in shapes[i + 1 :]:
                 if ga.symmetric_difference(gb).area < 1.0:
                     problems.append(
-                        Problem(f"data/patterns/{b}.yaml", "zones",
-                                f"draws the same shape as {a} on the {view} view")
-                    )  # fmt: skip
+                        Problem(
+                            f"data/patterns/{b}.yaml",
+                            "zones",
+                            f"draws the same shape as {a} on the {view} view",
+                        )
+                    )
 
 
 def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
@@ -190,6 +244,12 @@ def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
         sources[source.id] = source
     symptoms = {s.id: s for s in read_symptoms(data, problems)}
     _check_symptoms(symptoms, problems)
+    questions = tuple(read_questions(data, problems))
+    _check_questions(questions, symptoms, problems)
+    model = read_model(data, problems)
+    for item, sid in cited_sources(model) if model else ():
+        if sid not in sources:
+            problems.append(Problem("data/model.yaml", item, f"cites unknown source {sid!r}"))
     guidance = tuple(read_guidance(data, problems))
     for topic in guidance:
         for item, sid in cited_sources(topic):
@@ -208,10 +268,22 @@ def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
         rows.extend(_build_zones(pattern, views, problems))
     zones = pd.DataFrame(rows, columns=ZONE_COLUMNS)
     _check_distinct(zones, problems)
+    starts = sum(p.prior.per_1000 for p in patterns.values() if p.prior)
+    if starts >= 1000:
+        problems.append(
+            Problem(
+                "data/patterns/",
+                "prior",
+                f"the conditions' priors add up to "
+                f"{starts:g} in 1000, leaving nothing for causes not on the map",
+            )
+        )
     return Knowledge(
         patterns=MappingProxyType(patterns),
         sources=MappingProxyType(sources),
         symptoms=MappingProxyType(symptoms),
         guidance=guidance,
         zones=zones,
+        questions=questions,
+        model=model,
     )

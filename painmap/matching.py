@@ -1,169 +1,118 @@
-"""Matching: from where it hurts (and how) to a ranked, explained list of patterns.
+"""Matching: from where it hurts, and how, to two ranked and explained lists.
 
-How a score is made (the README says the same for therapists):
+Each pattern's odds are its prior times a likelihood ratio for where it hurts and one for each
+answer (README, "How the ranking is made", says the same for therapists):
 
-1. Location. Each mark gets evidence from each pattern: 1.0 inside its main pain (essential)
-   zone, 0.8 on a trigger-point site, 0.5 inside its spread (spillover) zone; just outside a
-   zone the evidence falls off smoothly (a Gaussian of 5 mm), to nothing beyond 20 mm. A drawn
-   area counts by overlap both ways: the share of the area the pattern's zones explain and the
-   share of the main pain zone that is painful, combined as their harmonic mean. The location
-   score is the intensity-weighted mean over all marks and areas on the body, so a pattern
-   that explains every mark ranks above one that explains only some.
-2. Symptoms. The answered symptoms' weights in the pattern's profile (-3 to 3) are summed and
-   turned into a fit between 0 and 1 (0.5 when nothing is said); the score is the location
-   score times 0.6 + 0.4 x fit. Symptoms tip the balance between places that fit; they never
-   make a pattern appear where no mark is.
-3. Red flags are reported apart, always, whatever the ranking.
+    odds = prior x location x answers
+    location = (1 + sum over marks and areas of weight x (ratio - 1)) ** grade
+
+A mark's ratio is 1 for a pattern it lies far from, so removing a mark never adds evidence to a
+pattern, and nearby taps add up without multiplying. A pattern is in the running (listed) when
+it explains a mark or an area and no answer sets it aside. Conditions and muscles are two
+lists: within each, a probability is the pattern's odds over the sum of the listed patterns'
+odds plus the prior of "something not on this list" (a cause the map does not hold).
+
+A red flag warns, always; it may also put one thing first until a clinician rules it out: a
+rupture after a snap, or "something not on this list" for a clot, an infection or a blocked
+artery. While a red flag stands, nothing to try at home is offered.
 
 >>> from painmap import Mark, load_atlas
 >>> atlas = load_atlas()
 >>> heel = Mark.at(atlas, "plantar", "medial_calcaneal_tubercle")
->>> "plantar_fasciitis" in match(atlas, [heel], ["first_steps_morning"]).id.head(3).tolist()
-True
+>>> results = match(atlas, [heel], ["first_steps_morning"])
+>>> results[results.list == "condition"].id.iloc[0]
+'plantar_fasciitis'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import shapely
 
+from painmap.answers import Answers, check_answers
+from painmap.contract import LISTS, NOT_ON_LIST
+from painmap.likelihood import profiles_for
+from painmap.location import area_evidence, point_evidence
 from painmap.marks import Area, Mark
 from painmap.views import VIEWS, check_side
+from painmap.wording import tied, word
 from painmap.zone_index import index_for
 
-ROLE_WEIGHT = np.array([1.0, 0.8, 0.5])  # essential, trigger_point, spillover (ROLES order)
-ROLE_WORDS = ("main pain zone", "trigger-point site", "zone where the pain can spread")
-FALLOFF_MM = 5.0
-REACH_MM = 20.0
 ON_BODY_MM = 3.0  # a tap this close outside the outline is still on the body
-EXPLAINS = 0.25  # evidence from which a pattern is said to explain a mark
 COLUMNS = [
-    "id", "kind", "name", "score", "location", "symptom_fit", "explained", "items",
-    "evidence", "supports", "contradicts", "reasons",
-]  # fmt: skip
+    "id",
+    "kind",
+    "name",
+    "score",
+    "probability",
+    "likelihood",
+    "list",
+    "rank",
+    "tied",
+    "first",
+    "prior",
+    "location",
+    "answers",
+    "explained",
+    "items",
+    "evidence",
+    "supports",
+    "contradicts",
+    "reasons",
+    "factors",
+]
 
 
 @dataclass
 class Analysis:
-    """What :func:`analyse` found: ranked results, red flags, and what lay off the body."""
+    """What :func:`analyse` found.
+
+    ``results`` holds the conditions, then the muscles, each list ranked within itself.
+    Per list (``condition``, ``muscle``): ``not_on_list`` is the probability of "something not
+    on this list", ``first`` what a red flag puts first (a condition id, ``not_on_list``, or
+    None), ``totals`` the sum of the odds (a row's probability is the product of its
+    ``factors`` over its list's total). ``check_first`` is True while any red flag stands:
+    then nothing to try at home is offered until a clinician has seen it.
+    """
 
     results: pd.DataFrame
+    answers: Answers = field(default_factory=Answers)
     red_flags: list[str] = field(default_factory=list)
     unmatched_marks: list[int] = field(default_factory=list)
     unmatched_areas: list[int] = field(default_factory=list)
+    not_on_list: dict[str, float] = field(default_factory=dict)
+    first: dict[str, str | None] = field(default_factory=dict)
+    totals: dict[str, float] = field(default_factory=dict)
+    ruled_out: list[str] = field(default_factory=list)
+    log_odds: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
+    listed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
+
+    @property
+    def check_first(self) -> bool:
+        return bool(self.red_flags)
+
+    def ranked(self, name: str) -> pd.DataFrame:
+        """One list (``condition`` or ``muscle``), best first."""
+        return self.results[self.results.list == name]
+
+
+def check_symptoms(atlas, symptoms: Iterable[str]) -> list[str]:
+    """The symptom ids, deduplicated; ValueError naming any unknown one."""
+    return list(check_answers(atlas, symptoms).present)
 
 
 def _weight(item) -> float:
     return 1.0 if item.intensity is None else 0.4 + 0.06 * item.intensity
 
 
-def _point_evidence(vindex, x: float, y: float):
-    """Pattern numbers within reach of (x, y), with the evidence, role and distance (mm) of
-    each one's best zone: four arrays."""
-    reach = shapely.box(x - REACH_MM, y - REACH_MM, x + REACH_MM, y + REACH_MM)
-    hits = vindex.tree.query(reach)  # envelopes only: distances are measured once, below
-    distances = shapely.distance(vindex.geometries[hits], shapely.Point(x, y))
-    near = distances <= REACH_MM
-    hits, distances = hits[near], distances[near]
-    roles = vindex.role[hits]
-    values = ROLE_WEIGHT[roles] * np.exp(-0.5 * (distances / FALLOFF_MM) ** 2)
-    patterns = vindex.pattern[hits]
-    order = np.lexsort((-values, patterns))  # best zone of each pattern first
-    first = order[np.r_[True, patterns[order][1:] != patterns[order][:-1]]] if len(order) else order
-    return patterns[first], values[first], roles[first], distances[first]
-
-
-def _area_evidence(vindex, polygon):
-    """Per pattern number: (evidence, share of the area explained, share of main zone covered)."""
-    hits = vindex.tree.query(polygon, predicate="intersects")
-    shares: dict[int, list[float]] = {}
-    for h in hits:
-        p, role = int(vindex.pattern[h]), int(vindex.role[h])
-        overlap = shapely.intersection(vindex.geometries[h], polygon).area
-        explained, covered, main = shares.setdefault(p, [0.0, 0.0, 0.0])
-        shares[p][0] = explained + ROLE_WEIGHT[role] * overlap / polygon.area
-        if role == 0:
-            shares[p][1] = covered + overlap / vindex.area[h]
-            shares[p][2] = 1.0
-        elif not main:  # no main zone on this view: its other zones stand in, at their weight
-            shares[p][1] = max(covered, ROLE_WEIGHT[role] * overlap / vindex.area[h])
-    out = {}
-    for p, (a, b, _) in shares.items():
-        a, b = min(a, 1.0), min(b, 1.0)
-        out[p] = (2 * a * b / (a + b) if a + b else 0.0, a, b)
-    return out
-
-
-def check_symptoms(atlas, symptoms: Iterable[str]) -> list[str]:
-    """The symptom ids, deduplicated; ValueError naming any unknown one."""
-    symptoms = list(dict.fromkeys(symptoms))
-    unknown = [s for s in symptoms if s not in atlas.knowledge.symptoms]
-    if unknown:
-        raise ValueError(f"unknown symptom id(s): {', '.join(unknown)}")
-    return symptoms
-
-
-@dataclass(frozen=True)
-class ItemEvidence:
-    """What one mark or area on the body says for every pattern (a dense array by number).
-
-    ``describe(numbers)`` gives the reason text for each of those patterns that it explains,
-    None for the others; it works on many patterns at once because a click can match hundreds.
-    """
-
-    label: str
-    weight: float
-    values: np.ndarray
-    describe: Callable[[np.ndarray], list[str | None]]
-
-
-def _point_item(index, vindex, label: str, on: str, weight: float, x: float, y: float):
-    n = len(index.patterns)
-    values, roles, dists = np.zeros(n), np.zeros(n, dtype=np.int64), np.zeros(n)
-    patterns, v, r, d = _point_evidence(vindex, x, y)
-    values[patterns], roles[patterns], dists[patterns] = v, r, d
-
-    def describe(numbers: np.ndarray) -> list[str | None]:
-        out = []
-        for ok, role, distance in zip(
-            (values[numbers] >= EXPLAINS).tolist(), roles[numbers].tolist(),
-            dists[numbers].tolist(), strict=True,
-        ):  # fmt: skip
-            if not ok:
-                out.append(None)
-                continue
-            where = "lies in" if distance == 0 else f"is {distance:.0f} mm from"
-            extra = " (pressing there can set the pain off)" if role == 1 else ""
-            out.append(f"{label} {where} its {ROLE_WORDS[role]} {on}{extra}")
-        return out
-
-    return ItemEvidence(label, weight, values, describe)
-
-
-def _area_item(index, vindex, label: str, on: str, weight: float, polygon):
-    values, shares = np.zeros(len(index.patterns)), {}
-    for p, (value, a, b) in _area_evidence(vindex, polygon).items():
-        values[p], shares[p] = value, (a, b)
-
-    def describe(numbers: np.ndarray) -> list[str | None]:
-        return [
-            f"{label} {on}: {shares[p][0]:.0%} of it lies in its zones, covering "
-            f"{shares[p][1]:.0%} of its main zone"
-            if values[p] >= EXPLAINS
-            else None
-            for p in numbers.tolist()
-        ]
-
-    return ItemEvidence(label, weight, values, describe)
-
-
-def _evidence(index, items, side):
+def _evidence(profiles, index, items, side):
     """The evidence of every mark and area on the body, and the numbers of the marks and
-    of the areas that lie off it."""
+    of the areas that lie off it (marks and areas are numbered apart, in the order given)."""
     counts = {Mark: 0, Area: 0}
     scored, unmatched = [], {Mark: [], Area: []}
     for item in items:
@@ -176,23 +125,70 @@ def _evidence(index, items, side):
                 unmatched[Mark].append(n)
                 continue
             args = (f"Mark {n}", on, _weight(item), right.x, right.y)
-            scored.append(_point_item(index, vindex, *args))
+            scored.append(point_evidence(profiles, vindex, *args))
         else:
             polygon = right.polygon.intersection(vindex.outline)
             if polygon.area <= 0:
                 unmatched[Area].append(n)
                 continue
-            scored.append(_area_item(index, vindex, f"Area {n}", on, _weight(item), polygon))
+            scored.append(area_evidence(profiles, vindex, f"Area {n}", on, _weight(item), polygon))
     return scored, unmatched[Mark], unmatched[Area]
 
 
-def _symptom_reasons(labels, weights) -> list[str]:
+def _answer_logs(profiles, answers: Answers):
+    """Per pattern, the summed graded log ratio of the answers, the lowest of them (one answer
+    can all but rule a pattern out), and the columns asked."""
+    yes = [profiles.column(s) for s in answers.present]
+    no = [profiles.column(s) for s in answers.absent]
+    each = np.hstack([profiles.log_present[:, yes], profiles.log_absent[:, no]])
+    logs, lowest = each.sum(axis=1), each.min(axis=1, initial=0.0)
+    for pid, reproduced in answers.pressed:
+        p = profiles.patterns.index(pid)
+        logs[p] += profiles.press_log[0 if reproduced else 1][p]
+    return logs, lowest, yes, no
+
+
+def _symptom_words(log_ratio: float, denied: bool) -> str:
+    if log_ratio < 0:
+        return "argues against it"
+    strong = log_ratio >= math.log(2.5)
+    return "fits strongly" if strong else "fits"
+
+
+def _answer_factors(knowledge, profiles, answers, yes, no, p: int) -> list[list]:
+    """The answers that move pattern ``p``, as [reason, ratio] pairs."""
     out = []
-    for label, w in zip(labels, weights, strict=True):
-        if w:
-            verdict = "argues against it" if w < 0 else "fits strongly" if w >= 2 else "fits"
-            out.append(f"“{label}” {verdict}")
+    for sid, col, table, denied in [
+        *((s, c, profiles.log_present, False) for s, c in zip(answers.present, yes, strict=True)),
+        *((s, c, profiles.log_absent, True) for s, c in zip(answers.absent, no, strict=True)),
+    ]:
+        value = table[p, col]
+        if value:
+            label = knowledge.symptoms[sid].label
+            said = f"“{label}”: no" if denied else f"“{label}”"
+            out.append([f"{said} {_symptom_words(value, denied)}", math.exp(value)])
+    for pid, reproduced in answers.pressed:
+        if profiles.patterns[p] == pid:
+            value = profiles.press_log[0 if reproduced else 1][p]
+            said = "reproduced" if reproduced else "did not reproduce"
+            out.append([f"Pressing its trigger-point site {said} the pain", math.exp(value)])
     return out
+
+
+def _prior_words(profiles, p: int) -> str:
+    if profiles.lists[p] == "condition":
+        return (
+            f"How common: about {profiles.prior[p]:.3g} in 1000 people with foot, ankle or "
+            "lower-leg pain"
+        )
+    return f"Starting weight among the muscles: {profiles.prior[p]:g}"
+
+
+def _firsts(knowledge, red_flags) -> dict[str, str | None]:
+    firsts = [knowledge.symptoms[f].first for f in red_flags if knowledge.symptoms[f].first]
+    if NOT_ON_LIST in firsts:
+        return {name: NOT_ON_LIST for name in LISTS}
+    return {"condition": firsts[0] if firsts else None, "muscle": None}
 
 
 def _objects(values: list) -> np.ndarray:
@@ -203,99 +199,182 @@ def _objects(values: list) -> np.ndarray:
     return out
 
 
-def _symptoms_where(answered, weights, ranked, sign: int) -> list[list[str]]:
-    """Per ranked pattern, the answered symptoms whose weight has ``sign``."""
-    if not answered:
-        return [[] for _ in ranked]
-    return [[s for s, w in zip(answered, weights[p], strict=True) if w * sign > 0] for p in ranked]
+def analyse(
+    atlas,
+    marks: Iterable[Mark | Area],
+    symptoms: Iterable[str] = (),
+    side="right",
+    *,
+    absent: Iterable[str] = (),
+    pressed=None,
+) -> Analysis:
+    """Rank the patterns for ``marks`` (points and areas, in ``side``'s frame) and answers.
 
-
-def analyse(atlas, marks: Iterable[Mark | Area], symptoms: Iterable[str] = (), side="right"):
-    """Rank the patterns for ``marks`` (points and areas, in ``side``'s frame) and symptoms."""
+    ``symptoms`` are the ids answered yes, ``absent`` those asked and answered no; ``pressed``
+    maps a muscle's id to whether pressing its trigger-point site reproduced the pain.
+    """
     side = check_side(side)
     items = list(marks)
     for item in items:
         if not isinstance(item, (Mark, Area)):
             raise ValueError(f"a mark must be a painmap.Mark or painmap.Area, not {item!r}")
-    symptoms = check_symptoms(atlas, symptoms)
     knowledge = atlas.knowledge
-    red_flags = [s for s in symptoms if knowledge.symptoms[s].group == "red_flags"]
-    answered = [s for s in symptoms if s not in red_flags]
-    index = index_for(atlas)
-    scored, off_marks, off_areas = _evidence(index, items, side)
+    answers = check_answers(atlas, symptoms, absent, pressed)
+    red_flags = [s for s in answers.present if knowledge.symptoms[s].group == "red_flags"]
+    profiles, index = profiles_for(atlas), index_for(atlas)
+    scored, off_marks, off_areas = _evidence(profiles, index, items, side)
 
-    # Every pattern is scored at once; reasons are written only for those with evidence.
-    location = np.zeros(len(index.patterns))
+    # Every pattern is scored at once; reasons are written only for the listed ones.
+    n = len(profiles.patterns)
+    excess, explained = np.zeros(n), np.zeros(n, dtype=np.int64)
     for item in scored:
-        location += item.weight * item.values
-    location /= sum(item.weight for item in scored) or 1.0
-    weights = index.profile[:, [index.symptoms.index(s) for s in answered]]
-    fit = 1 / (1 + np.exp(-0.5 * weights.sum(axis=1)))
-    # Rounded before ranking, so that the order of the marks cannot reorder near-ties.
-    location, score = np.round(location, 9), np.round(location * (0.6 + 0.4 * fit), 9)
-    # A pattern is listed when it explains at least one mark or area; faint evidence from a
-    # zone a finger's width away still adds to the score of a pattern that is listed.
-    explains = np.zeros(len(index.patterns), dtype=bool)
-    for item in scored:
-        explains |= item.values >= EXPLAINS
-    hit = np.flatnonzero(explains)
-    ranked = hit[np.lexsort((index.names[hit], -location[hit], -score[hit]))]
+        excess += item.weight * (item.ratio - 1.0)
+        explained += item.explains
+    log_location = profiles.location_grade * np.log1p(excess)
+    log_answers, lowest, yes, no = _answer_logs(profiles, answers)
+    # Rounded, so that the order of the marks cannot reorder near-ties.
+    log_odds = np.round(np.log(profiles.prior) + log_location + log_answers, 9)
+    first = _firsts(knowledge, red_flags)
+    # Set aside: one answer all but rules it out, or an answer it needs is not given (a
+    # child's disease without the age, a pain mostly off the map without where it is).
+    given = set(answers.present)
+    lacking = np.array([not set(needs) <= given for needs in profiles.requires])
+    set_aside = (explained > 0) & ((lowest <= math.log(knowledge.model.ruled_out)) | lacking)
+    listed = (explained > 0) & ~set_aside
+    for name in LISTS:
+        if first[name] not in (None, NOT_ON_LIST):
+            listed[profiles.patterns.index(first[name])] = True
 
-    # Per item, then per pattern: each item's values and texts come as one batch.
+    # Within each list, the listed patterns and "something not on this list" share it all: a
+    # pattern far from every mark, or set aside by an answer, is not in the running.
+    probability, not_on_list, totals, blocks = np.zeros(n), {}, {}, []
+    for name in LISTS:
+        members = profiles.members(name)
+        shown = members[listed[members]]
+        rest = profiles.not_on_list_prior[name]
+        total = totals[name] = float(np.exp(log_odds[shown]).sum() + rest)
+        probability[shown] = np.exp(log_odds[shown]) / total
+        not_on_list[name] = rest / total if total else 1.0
+        order = np.lexsort((profiles.names[shown], -log_location[shown], -probability[shown]))
+        ranked = shown[order]
+        if first[name] not in (None, NOT_ON_LIST):
+            top = profiles.patterns.index(first[name])
+            ranked = np.r_[top, ranked[ranked != top]]
+        blocks.append(ranked)
+    ranked = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+
     texts = [item.describe(ranked) for item in scored]
-    values = [np.round(item.values[ranked], 3).tolist() for item in scored]
     labels = [item.label for item in scored]
-    evidence, reasons = [], []
-    symptom_labels = [knowledge.symptoms[s].label for s in answered]
+    ratios = [item.ratio[ranked].tolist() for item in scored]
     count = f"Explains {{}} of the {len(scored)} marks and areas" if len(scored) > 1 else None
-    for row, p in enumerate(ranked):
-        found = {labels[i]: values[i][row] for i in range(len(scored)) if texts[i][row]}
+    evidence, reasons, factors, supports, contradicts = [], [], [], [], []
+    for row, p in enumerate(ranked.tolist()):
+        found = {labels[i]: round(ratios[i][row], 3) for i in range(len(scored)) if texts[i][row]}
         said = [texts[i][row] for i in range(len(scored)) if texts[i][row]]
         if count:
             said.append(count.format(len(found)))
-        if symptom_labels:
-            said += _symptom_reasons(symptom_labels, weights[p])
+        moved = _answer_factors(knowledge, profiles, answers, yes, no, p)
+        said += [text for text, _ in moved]
         evidence.append(found)
         reasons.append(said)
+        factors.append(
+            [
+                [_prior_words(profiles, p), float(profiles.prior[p])],
+                ["Where it hurts", float(np.exp(log_location[p]))],
+                *moved,
+            ]
+        )
+        supports.append(
+            [s for s, c in zip(answers.present, yes, strict=True) if profiles.log_present[p, c] > 0]
+        )
+        contradicts.append(
+            [s for s, c in zip(answers.present, yes, strict=True) if profiles.log_present[p, c] < 0]
+        )
 
+    model = knowledge.model
+    lists = profiles.lists[ranked]
+    chance = probability[ranked]
+    ties = np.zeros(len(ranked), dtype=bool)
+    ranks = np.zeros(len(ranked), dtype=np.int64)
+    for name in LISTS:
+        where = np.flatnonzero(lists == name)
+        ties[where] = tied(chance[where].tolist())
+        ranks[where] = np.arange(1, len(where) + 1)
+    firsts = {first[name] for name in LISTS}
     # Columns built with their types given: pandas then skips inferring them, which would
     # otherwise cost more than the matching itself.
     rows = {
-        "id": pd.array([index.patterns[p] for p in ranked], dtype="str"),
-        "kind": pd.array(index.kinds[ranked], dtype="str"),
-        "name": pd.array(index.names[ranked], dtype="str"),
-        "score": np.round(score[ranked], 4),
-        "location": np.round(location[ranked], 4),
-        "symptom_fit": np.round(fit[ranked], 4),
-        "explained": np.array([len(found) for found in evidence], dtype=np.int64),
+        "id": pd.array([profiles.patterns[p] for p in ranked], dtype="str"),
+        "kind": pd.array(profiles.kinds[ranked], dtype="str"),
+        "name": pd.array(profiles.names[ranked], dtype="str"),
+        "score": np.round(chance, 4),
+        "probability": np.round(chance, 4),
+        "likelihood": pd.array(
+            [word(v, model.likely, model.possible) for v in chance.tolist()], dtype="str"
+        ),
+        "list": pd.array(lists, dtype="str"),
+        "rank": ranks,
+        "tied": ties,
+        "first": np.array([profiles.patterns[p] in firsts for p in ranked], dtype=bool),
+        "prior": profiles.prior[ranked],
+        "location": np.round(np.exp(log_location[ranked]), 4),
+        "answers": np.round(np.exp(log_answers[ranked]), 4),
+        "explained": explained[ranked],
         "items": np.full(len(ranked), len(scored), dtype=np.int64),
         "evidence": _objects(evidence),
-        "supports": _objects(_symptoms_where(answered, weights, ranked, 1)),
-        "contradicts": _objects(_symptoms_where(answered, weights, ranked, -1)),
+        "supports": _objects(supports),
+        "contradicts": _objects(contradicts),
         "reasons": _objects(reasons),
+        "factors": _objects(factors),
     }
     return Analysis(
-        pd.DataFrame(rows, columns=COLUMNS, copy=False), red_flags, off_marks, off_areas
+        results=pd.DataFrame(rows, columns=COLUMNS, copy=False),
+        answers=answers,
+        red_flags=red_flags,
+        unmatched_marks=off_marks,
+        unmatched_areas=off_areas,
+        not_on_list=not_on_list,
+        first=first,
+        totals=totals,
+        log_odds=log_odds,
+        listed=listed,
+        ruled_out=[profiles.patterns[p] for p in np.flatnonzero(set_aside & ~listed)],
     )
 
 
-DRAWN = 3  # the best matches drawn on a map
+def analyse_session(atlas, session) -> Analysis:
+    """:func:`analyse` of a saved or current session (its marks, answers, presses and side)."""
+    return analyse(
+        atlas,
+        session.items,
+        session.symptoms,
+        session.side,
+        absent=session.absent,
+        pressed=session.pressed,
+    )
+
+
+DRAWN = 2  # the best matches of each list drawn on a map
 
 
 def drawn(results: pd.DataFrame, chosen=None) -> dict[str, float]:
     """The patterns a map draws, with their match strength: those ``chosen`` (pattern ids),
-    else the best three. A chosen pattern with no evidence is drawn full.
+    else the best two of each list. A chosen pattern with no evidence is drawn full.
 
-    >>> drawn(pd.DataFrame({"id": ["a", "b", "c", "d"], "score": [0.9, 0.5, 0.4, 0.1]}))
-    {'a': 0.9, 'b': 0.5, 'c': 0.4}
+    >>> drawn(pd.DataFrame({"id": ["a", "b", "c", "d"], "score": [0.9, 0.5, 0.4, 0.1],
+    ...                     "list": ["condition", "condition", "condition", "muscle"]}))
+    {'a': 0.9, 'b': 0.5, 'd': 0.1}
     """
     scores = dict(zip(results.id, results.score, strict=True))
-    ids = list(chosen) if chosen else list(results.id[:DRAWN])
+    if chosen:
+        ids = list(chosen)
+    else:
+        ids = [p for name in LISTS for p in results.id[results.list == name][:DRAWN]]
     return {p: float(scores.get(p, 1.0)) for p in ids}
 
 
-def match(atlas, marks, symptoms=(), side="right") -> pd.DataFrame:
-    """The patterns that fit, best first: id, kind, name, score (0 to 1), reasons, ...
+def match(atlas, marks, symptoms=(), side="right", **answers) -> pd.DataFrame:
+    """The patterns that fit, each list best first: id, kind, name, score, probability, ...
 
     Parameters
     ----------
@@ -304,21 +383,28 @@ def match(atlas, marks, symptoms=(), side="right") -> pd.DataFrame:
     marks : iterable of Mark or Area
         Where it hurts, in ``side``'s own frame; numbered in the order given.
     symptoms : iterable of str
-        Contract symptom ids. Red-flag ids are reported in ``attrs["red_flags"]``.
+        Symptom ids answered yes. Red flags are reported in ``attrs["red_flags"]`` too.
     side : str
         ``"right"`` or ``"left"``.
+    **answers
+        ``absent`` (symptom ids answered no) and ``pressed`` (muscle id to True or False).
 
     Returns
     -------
     pandas.DataFrame
-        One row per pattern with any evidence, best first. ``attrs`` holds ``red_flags`` and
-        ``unmatched_marks`` / ``unmatched_areas`` (numbers of marks and areas off the body).
+        One row per pattern that explains a mark or an area: the conditions, then the muscles,
+        each ranked within itself. ``score`` is the ``probability`` within the row's ``list``.
+        ``attrs`` holds ``red_flags``, ``unmatched_marks`` and ``unmatched_areas`` (numbers of
+        marks and areas off the body), ``not_on_list``, ``first`` and ``totals`` (per list).
     """
-    analysis = analyse(atlas, marks, symptoms, side)
+    analysis = analyse(atlas, marks, symptoms, side, **answers)
     results = analysis.results
     results.attrs.update(
         red_flags=analysis.red_flags,
         unmatched_marks=analysis.unmatched_marks,
         unmatched_areas=analysis.unmatched_areas,
+        not_on_list=analysis.not_on_list,
+        first=analysis.first,
+        totals=analysis.totals,
     )
     return results

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from painmap.geometry import coords_xy, to_side
 from painmap.marks import Area, Mark
 from painmap.style import INK, MARK, PALETTE
+from painmap.wording import word
 
 ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
 ORDER = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
@@ -88,8 +89,9 @@ def zone_traces(
 ) -> list[dict]:
     """Traces of the zones of ``highlight`` (pattern ids, in order) on ``view``.
 
-    ``strengths`` (pattern id to 0..1, e.g. match scores) makes stronger matches more solid
-    and names them in the legend with their percentage; without it every pattern is drawn full.
+    ``strengths`` (pattern id to its probability, 0..1) makes likelier patterns more solid and
+    names them in the legend with the word the results use (likely, possible, less likely);
+    without it every pattern is drawn full.
     ``roles`` limits the drawing to some roles (to show how pain spreads from a trigger point).
     """
     highlight = list(dict.fromkeys(highlight))
@@ -99,6 +101,7 @@ def zone_traces(
     zones = atlas.zones[(atlas.zones.view == view) & atlas.zones.pattern_id.isin(highlight)]
     if roles is not None:
         zones = zones[zones.role.isin(list(roles))]
+    model = atlas.knowledge.model
     traces = []
     for role in sorted(zones.role.unique(), key=ORDER.get):
         for rank, pid in enumerate(highlight):
@@ -109,7 +112,7 @@ def zone_traces(
             strength = 1.0 if strengths is None else float(strengths.get(pid, 0.0))
             label = atlas.patterns[pid].name
             if strengths is not None:
-                label = f"{rank + 1} · {label} · {strength:.0%}"
+                label = f"{rank + 1} · {label} · {word(strength, model.likely, model.possible)}"
             xs, ys = _outline_xy(rows.geometry, side)
             name = f"{label}: {ROLE_WORDS[role]}"
             traces.append(_zone_trace(role, xs, ys, colour, strength, name, pid))

@@ -20,9 +20,20 @@ SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
 
 REGIONS = (
-    "heel", "sole", "arch", "ball_of_foot", "toes", "top_of_foot", "inner_ankle",
-    "outer_ankle", "back_of_heel", "achilles", "calf", "shin", "knee",
-)  # fmt: skip
+    "heel",
+    "sole",
+    "arch",
+    "ball_of_foot",
+    "toes",
+    "top_of_foot",
+    "inner_ankle",
+    "outer_ankle",
+    "back_of_heel",
+    "achilles",
+    "calf",
+    "shin",
+    "knee",
+)
 
 
 class Strict(BaseModel):
@@ -69,12 +80,21 @@ class Differential(Strict):
     sources: Sources
 
 
+Ratio = Annotated[float, Field(gt=0, le=1000)]
+
+
 class SymptomWeight(Strict):
-    """How much a symptom makes a pattern more (positive) or less (negative) likely."""
+    """How much a symptom makes a pattern more (positive) or less (negative) likely.
+
+    ``weight`` stands for a likelihood ratio on the scale of ``data/model.yaml``; ``lr`` and
+    ``lr_absent`` give a published ratio instead, when a source measured one.
+    """
 
     id: Id
     weight: Annotated[int, Field(ge=-3, le=3)]
     sources: Sources
+    lr: Ratio | None = None
+    lr_absent: Ratio | None = None
 
     @field_validator("weight")
     @classmethod
@@ -105,6 +125,18 @@ class ZoneSpec(Strict):
     radius: Annotated[float, Field(gt=0, le=80)]
 
 
+class Prior(Strict):
+    """How common a pattern is: per 1000 people consulting with foot, ankle or lower-leg pain,
+    and how long its pain lasts (weeks), since people with the pain now are what both make."""
+
+    per_1000: Annotated[float, Field(gt=0, lt=1000)]
+    sources: Sources
+    note: Text | None = None
+    duration_weeks: Annotated[float, Field(gt=0, le=104)]
+    duration_sources: Sources
+    duration_note: Text | None = None
+
+
 class Pattern(Strict):
     """A trigger point, a ligament or a condition: what it is, how it shows, what helps."""
 
@@ -123,19 +155,83 @@ class Pattern(Strict):
     evidence: Text
     evidence_sources: Sources
     symptoms: tuple[SymptomWeight, ...] = ()
+    prior: Prior | None = None
+    requires: tuple[Id, ...] = ()
+    requires_why: Text | None = None
     site_off_atlas: Text | None = None
     notes: tuple[Claim, ...] = ()
+    zone_sources: Sources
     zones: Annotated[tuple[ZoneSpec, ...], Field(min_length=1)]
 
 
 class Symptom(Strict):
-    """A symptom id of the contract, the plain words that ask about it, and its warning."""
+    """A symptom id, the plain words that say and ask it, and, for a red flag, its warning.
+
+    A red flag also says how soon to be seen (``urgency``) and may name what comes first, for
+    safety, until a clinician rules it out (``first``: a condition id, or ``not_on_list`` for a
+    cause the map does not hold: a clot, an infection, a blocked artery).
+    """
 
     id: Id
-    group: Literal["timing", "triggers", "quality", "signs", "red_flags"]
+    group: Literal["timing", "triggers", "quality", "signs", "age", "onset", "red_flags"]
     label: Text
+    ask: Text
     message: Text | None = None
+    urgency: Literal["emergency", "today", "soon"] | None = None
+    first: Id | None = None
     sources: tuple[SourceId, ...] = ()
+
+
+class Question(Strict):
+    """One question of the app: its symptom ids, and whether one or several can be true."""
+
+    id: Id
+    ask: Text
+    choose: Literal["one", "any"]
+    options: Annotated[tuple[Id, ...], Field(min_length=2)]
+
+
+class RatioPair(Strict):
+    """A likelihood ratio when a finding is present, and when it was asked and is absent."""
+
+    present: Ratio
+    absent: Ratio
+
+
+class LocationModel(Strict):
+    """How a mark's place counts: a ratio per zone role, blurred by how precisely people point."""
+
+    sigma_mm: Annotated[float, Field(gt=0, le=50)]
+    reach_mm: Annotated[float, Field(gt=0, le=100)]
+    role_lr: dict[Literal["essential", "trigger_point", "spillover"], Ratio]
+    sources: Sources
+    note: Text | None = None
+
+
+class ModelSettings(Strict):
+    """The parameters of the ranking (``data/model.yaml``), each with its sources."""
+
+    grades: dict[
+        Literal["seed", "book", "article", "review", "guideline", "web"],
+        Annotated[float, Field(gt=0, le=1)],
+    ]
+    grade_sources: Sources
+    weight_lr: dict[Literal[-3, -2, -1, 1, 2, 3], RatioPair]
+    weight_sources: Sources
+    location: LocationModel
+    press: RatioPair
+    press_sources: Sources
+    not_on_list_weeks: Annotated[float, Field(gt=0, le=104)]
+    not_on_list_weeks_sources: Sources
+    muscle_prior_per_1000: Annotated[float, Field(gt=0, lt=1000)]
+    muscle_not_on_list_per_1000: Annotated[float, Field(gt=0, lt=1000)]
+    prior_sources: Sources
+    likely: Annotated[float, Field(gt=0, lt=1)]
+    possible: Annotated[float, Field(gt=0, lt=1)]
+    word_sources: Sources
+    ruled_out: Annotated[float, Field(gt=0, lt=1)]
+    ruled_out_sources: Sources
+    symptom_base_rate: Annotated[float, Field(gt=0, lt=1)]
 
 
 class GuidanceTopic(Strict):

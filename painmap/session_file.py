@@ -1,7 +1,8 @@
 """A saved session: the whole map in one JSON file that loads back exactly.
 
 The file holds the side and view, every mark and area in order (with intensity and note), the
-symptom answers, the session note, the progress log when one was open (format 2), and the
+symptom answers (yes, and from format 3 also no, and the trigger-point presses), the session
+note, the progress log when one was open (format 2), and the
 versions of PainMap and of the atlas it was made with. Loading checks everything and refuses a
 bad file with one plain sentence, so the session on screen is never replaced by half a file.
 
@@ -18,14 +19,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from painmap import __version__
+from painmap.answers import Answers, check_answers
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session import MAX_MARKS
 
 # The version of this file format; a newer file is refused, not guessed at. Format 2 added the
-# progress log; a format 1 file reads as a session with no log.
-FORMAT = 2
+# progress log, format 3 the answers "no" and the presses; older files read with none.
+FORMAT = 3
 MAX_LOG_DAYS = 3660  # ten years of daily entries
 MAX_BYTES = 1_000_000
 KEY = "painmap_session"
@@ -46,6 +48,8 @@ class Session:
     note: str = ""
     selected: str | None = None
     log: tuple[Entry, ...] = ()
+    absent: tuple[str, ...] = ()
+    pressed: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ def dump_session(session: Session, atlas, saved: datetime | None = None) -> str:
         "view": session.view,
         "items": [_item(i) for i in session.items],
         "symptoms": list(session.symptoms),
+        "absent": list(session.absent),
+        "pressed": dict(session.pressed),
         "note": session.note,
         "selected": session.selected,
         "log": [entry.as_row() for entry in session.log],
@@ -87,16 +93,25 @@ def _read_item(n: int, raw) -> Mark | Area:
     kind = raw.get("kind")
     try:
         if kind == "mark":
-            return Mark(raw.get("view"), raw.get("x"), raw.get("y"), raw.get("intensity"),
-                        raw.get("note", ""))  # fmt: skip
+            return Mark(
+                raw.get("view"),
+                raw.get("x"),
+                raw.get("y"),
+                raw.get("intensity"),
+                raw.get("note", ""),
+            )
         if kind == "area":
             points = raw.get("points")
             if not isinstance(points, list) or not all(
                 isinstance(p, list) and len(p) == 2 for p in points
             ):
                 raise ValueError("its points must be [x, y] pairs")
-            return Area(raw.get("view"), tuple(tuple(p) for p in points), raw.get("intensity"),
-                        raw.get("note", ""))  # fmt: skip
+            return Area(
+                raw.get("view"),
+                tuple(tuple(p) for p in points),
+                raw.get("intensity"),
+                raw.get("note", ""),
+            )
     except (ValueError, TypeError) as err:
         raise SessionError(f"item {n} of the file ({kind}) is not valid: {_clip(err)}") from None
     raise SessionError(f"item {n} of the file is of unknown kind {kind!r}")
@@ -106,8 +121,9 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     """Read a session file; SessionError says plainly why one is refused."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_BYTES:
-        raise SessionError(f"the file is {len(raw):,} bytes; a session file is at most "
-                           f"{MAX_BYTES:,} bytes")  # fmt: skip
+        raise SessionError(
+            f"the file is {len(raw):,} bytes; a session file is at most {MAX_BYTES:,} bytes"
+        )
     if not raw.strip():
         raise SessionError("the file is empty")
     try:
@@ -115,8 +131,9 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     except UnicodeDecodeError:
         raise SessionError("the file is not text: is it a PainMap session (.json)?") from None
     except json.JSONDecodeError as err:
-        raise SessionError(f"the file is not valid JSON (line {err.lineno}: {err.msg}); "
-                           "it may be cut short") from None  # fmt: skip
+        raise SessionError(
+            f"the file is not valid JSON (line {err.lineno}: {err.msg}); it may be cut short"
+        ) from None
     except ValueError as err:
         raise SessionError(str(err)) from None
     if not isinstance(document, dict) or KEY not in document:
@@ -125,8 +142,10 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     if not isinstance(version, int) or version < 1:
         raise SessionError("the file's format version is not a whole number")
     if version > FORMAT:
-        raise SessionError(f"the file was saved by a newer PainMap (format {version}); this one "
-                           f"reads format {FORMAT}: update PainMap to open it")  # fmt: skip
+        raise SessionError(
+            f"the file was saved by a newer PainMap (format {version}); this one "
+            f"reads format {FORMAT}: update PainMap to open it"
+        )
     side, view = document.get("side", "right"), document.get("view", "plantar")
     if side not in SIDE_IDS:
         raise SessionError(f"the file names an unknown side {str(side)[:40]!r}")
@@ -136,8 +155,9 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     if not isinstance(items, list):
         raise SessionError("the file's marks are not a list")
     if len(items) > MAX_MARKS:
-        raise SessionError(f"the file holds {len(items):,} marks and areas; a map holds at most "
-                           f"{MAX_MARKS}")  # fmt: skip
+        raise SessionError(
+            f"the file holds {len(items):,} marks and areas; a map holds at most {MAX_MARKS}"
+        )
     marks = tuple(_read_item(n, raw) for n, raw in enumerate(items, start=1))
     symptoms = document.get("symptoms", [])
     if not isinstance(symptoms, list) or not all(isinstance(s, str) for s in symptoms):
@@ -145,6 +165,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     unknown = [s for s in symptoms if s not in atlas.knowledge.symptoms]
     if unknown:
         raise SessionError(f"the file names unknown symptoms: {', '.join(unknown)[:200]}")
+    answers = _read_answers(document, symptoms, atlas)
     selected = document.get("selected")
     if selected is not None and selected not in atlas.patterns:
         raise SessionError(f"the file names an unknown pattern {str(selected)[:40]!r}")
@@ -156,10 +177,34 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     saved_with = document.get("atlas_version")
     if saved_with != atlas.version:
         which = f"other maps ({str(saved_with)[:40]})" if saved_with else "unnamed maps"
-        warnings = (f"This session was saved with {which}; the marks are where they were, "
-                    "but the zones may have moved a little.",)  # fmt: skip
-    session = Session(side, view, marks, tuple(symptoms), note, selected, _read_log(document))
+        warnings = (
+            f"This session was saved with {which}; the marks are where they were, "
+            "but the zones may have moved a little.",
+        )
+    session = Session(
+        side,
+        view,
+        marks,
+        answers.present,
+        note,
+        selected,
+        _read_log(document),
+        answers.absent,
+        answers.pressed,
+    )
     return Loaded(session, warnings)
+
+
+def _read_answers(document: dict, symptoms: list, atlas) -> Answers:
+    absent, pressed = document.get("absent", []), document.get("pressed", {})
+    if not isinstance(absent, list) or not all(isinstance(s, str) for s in absent):
+        raise SessionError('the file\'s answers "no" are not a list of ids')
+    if not isinstance(pressed, dict):
+        raise SessionError("the file's trigger-point presses are not a mapping")
+    try:
+        return check_answers(atlas, symptoms, absent, pressed)
+    except ValueError as err:
+        raise SessionError(f"the file's answers are not valid: {_clip(err)}") from None
 
 
 def _read_log(document: dict) -> tuple[Entry, ...]:
@@ -167,8 +212,9 @@ def _read_log(document: dict) -> tuple[Entry, ...]:
     if not isinstance(rows, list):
         raise SessionError("the file's progress log is not a list")
     if len(rows) > MAX_LOG_DAYS:
-        raise SessionError(f"the file's progress log holds {len(rows):,} days; at most "
-                           f"{MAX_LOG_DAYS:,} are read")  # fmt: skip
+        raise SessionError(
+            f"the file's progress log holds {len(rows):,} days; at most {MAX_LOG_DAYS:,} are read"
+        )
     log = []
     for n, row in enumerate(rows, start=1):
         try:

@@ -65,13 +65,17 @@ def test_match_json_follows_the_contract():
     assert {"results", "red_flags", "unmatched_marks"} <= set(document)
     assert document["red_flags"] == ["sudden_snap"]
     assert document["unmatched_marks"] == [3]
-    assert len(document["results"]) == 3
-    first = document["results"][0]
-    assert set(first) == {"id", "kind", "name", "score", "reasons"}
-    assert "plantar_fasciitis" in [r["id"] for r in document["results"]]
-    assert [r["score"] for r in document["results"]] == sorted(
-        (r["score"] for r in document["results"]), reverse=True
-    )
+    rows = document["results"]
+    for name in ("condition", "muscle"):  # each list ranked within itself, at most --top 3
+        one = [r for r in rows if r["list"] == name]
+        assert 1 <= len(one) <= 3
+        ranked = [r["score"] for r in one if not r["first"]]  # safety first, then by chance
+        assert ranked == sorted(ranked, reverse=True)
+        assert [r["rank"] for r in one] == list(range(1, len(one) + 1))
+    assert {"id", "kind", "name", "score", "reasons", "probability", "likelihood"} <= set(rows[0])
+    assert rows[0]["id"] == "achilles_rupture" and rows[0]["first"]  # a snap: rupture first
+    assert document["check_first"].startswith("Get this checked first")
+    assert "plantar_fasciitis" in [r["id"] for r in rows]
 
 
 def test_match_text_puts_red_flags_first():

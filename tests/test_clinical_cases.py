@@ -1,83 +1,101 @@
-"""Clinical cases written from the references: where it hurts (and how) to what should rank.
+"""Clinical cases written from named references before the ranking ran them.
 
-Each case cites why: AFP 2011 heel-pain review (Tu & Bytomski), AFP 2019 plantar fasciitis,
-Travell & Simons vol. 2 referral maps, and the condition reviews in data/sources.
+The cases live in tests/clinical_cases.yaml, each with its reference and what a clinician
+reading it expects first among the conditions and among the muscles (painmap.clinical runs
+them; ``python -m painmap bench --clinical`` prints the same figures).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from painmap import match
+from painmap.clinical import evaluate, load_cases, run_case
+from painmap.contract import LISTS
 
-from . import places as P
 from .places import ATLAS
 
-CASES = [
-    # (name, marks, symptoms, expected id, within top n)
-    ("front-inner heel, worst on first steps: plantar fasciitis (AFP 2019)",
-     [P.INNER_FRONT_HEEL], ["first_steps_morning", "sharp_stabbing"], "plantar_fasciitis", 1),
-    ("centre of heel pad, barefoot on hard floors, deep bruised ache: fat pad (AFP 2011)",
-     [P.HEEL_PAD_CENTRE], ["barefoot_hard_floor", "deep_ache"], "heel_fat_pad_syndrome", 3),
-    ("both sides of the heel, after a rise in running: stress fracture, squeeze test (AFP 2011)",
-     P.HEEL_WALLS, ["running_jumping", "during_activity"], "calcaneal_stress_fracture", 3),
-    ("behind the inner ankle, burning and tingling: tarsal tunnel (AFP 2011)",
-     [P.TARSAL_TUNNEL], ["tingling_numbness", "burning"], "tarsal_tunnel_syndrome", 1),
-    ("inner heel, burning through the day, no first-step pain: Baxter's nerve (AFP 2011)",
-     [P.INNER_FRONT_HEEL, P.INNER_HEEL_SIDE], ["burning", "worse_end_of_day"],
-     "baxters_nerve_entrapment", 3),
-    ("Achilles 2-6 cm up, stiff at the start then eases, runner: mid-portion tendinopathy",
-     [P.ACHILLES_MID], ["start_of_activity_eases", "runner", "stiffness"],
-     "midportion_achilles_tendinopathy", 1),
-    ("where the tendon meets the bone, shoe back presses: insertional tendinopathy",
-     [P.ACHILLES_INSERTION], ["shoe_heel_counter_pressure", "tiptoe_push_off"],
-     "insertional_achilles_tendinopathy", 3),
-    ("either side of the tendon above the heel, swollen: retrocalcaneal bursitis",
-     [P.RETROCALCANEAL], ["swelling", "shoe_heel_counter_pressure"], "retrocalcaneal_bursitis", 3),
-    ("upper outer back corner of the heel, a bump, shoes rub: Haglund's deformity",
-     [P.HAGLUND], ["visible_bump", "shoe_heel_counter_pressure"], "haglund_deformity", 3),
-    ("back of the heel in a child of 8 to 14 who runs: Sever's disease (AFP 2011)",
-     [P.HEEL_BACK], ["child_8_14", "running_jumping"], "severs_disease", 1),
-    ("between the 3rd and 4th toes, burning, tight shoes: Morton's neuroma",
-     [P.THIRD_WEB], ["burning", "tight_or_new_shoes"], "mortons_neuroma", 1),
-    ("under the 2nd and 3rd metatarsal heads after long standing: metatarsalgia",
-     P.BALL_2_3, ["prolonged_standing", "barefoot_hard_floor"], "metatarsalgia", 3),
-    ("inner ankle and navicular, arch collapsing, swollen: tibialis posterior tendon",
-     [P.NAVICULAR, P.INNER_ANKLE], ["swelling", "prolonged_standing"],
-     "posterior_tibial_tendon_dysfunction", 1),
-    ("soft hollow in front of the outer ankle, uneven ground, after a sprain: sinus tarsi",
-     [P.SINUS_TARSI], ["uneven_ground", "after_injury_sprain"], "sinus_tarsi_syndrome", 3),
-    ("behind and below the outer ankle: peroneal tendinopathy",
-     [P.PERONEAL_GROOVE], ["during_activity", "uneven_ground"], "peroneal_tendinopathy", 3),
-    ("front of the outer ankle after rolling it, swollen: lateral ankle sprain",
-     [P.FRONT_OF_OUTER_ANKLE], ["after_injury_sprain", "swelling"], "lateral_ankle_sprain", 1),
-    ("heel pain with a tender spot low in the calf: soleus trigger point (Travell & Simons)",
-     [P.HEEL_BACK, P.LOWER_CALF], ["uphill_stairs"], "soleus", 3),
-    ("pain under the heel, worse on uneven ground: quadratus plantae (seed-000)",
-     [P.HEEL_PAD_CENTRE], ["uneven_ground"], "quadratus_plantae", 3),
-    ("inner side of the heel: abductor hallucis (Travell & Simons; seed-001 corrected)",
-     [P.INNER_HEEL_SIDE], [], "abductor_hallucis", 3),
-    ("heel pain focused in the middle of the calf: sacrotuberous ligament (seed-000)",
-     [P.CALF_CENTRE, P.HEEL_BACK], [], "sacrotuberous_ligament", 3),
-]  # fmt: skip
+CASES = load_cases()
+
+# Cases the ranking gets wrong today, each with why; strict, so a fix shows at once. The
+# parameters stay as the sources give them: they are never tuned to a case.
+HEAVY_HISTORY = (
+    "the history (a runner, eases once warm) favours midportion tendinopathy more than the "
+    "2 cm between the spots can outweigh at a 12 mm pointing error"
+)
+RARE_FRACTURE = (
+    "a stress fracture starts from 1 in 1000 people with pain now; 'builds with activity' "
+    "cannot lift it over plantar fasciitis, and the squeeze test is an examination, not an answer"
+)
+LONE_TAP = "a lone tap with no history: 'not on this list' (half of all foot and leg pain) leads"
+RARE_PERONEAL = (
+    "peroneal tendinopathy starts from an unsourced estimate (6 in 1000); a sprain's or an "
+    "Achilles tendinopathy's zone within two pointing errors outweighs it"
+)
+KNOWN_MISSES = {
+    "baxter-vs-pf-burning": "burning alone does not outweigh plantar fasciitis's fivefold prior",
+    "fracture-vs-pf-builds": RARE_FRACTURE,
+    "fracture-recruit-march-left": RARE_FRACTURE,
+    "fracture-vs-sever-adult": RARE_FRACTURE,
+    "insertional-vs-midportion-bone": HEAVY_HISTORY,
+    "insertional-vs-sever-adult": HEAVY_HISTORY,
+    "bursitis-vs-insertional-hollow": HEAVY_HISTORY,
+    "insertional-mark-only": LONE_TAP,
+    "peroneal-mark-only": LONE_TAP,
+    "peroneal-vs-sprain-weeks": RARE_PERONEAL,
+    "peroneal-cavus-runner-left": RARE_PERONEAL,
+}
 
 
-@pytest.mark.parametrize(("name", "marks", "symptoms", "expected", "top"), CASES,
-                         ids=[c[0] for c in CASES])  # fmt: skip
-def test_clinical_case(name, marks, symptoms, expected, top):
-    results = match(ATLAS, marks, symptoms)
-    assert expected in results.id.head(top).tolist(), results[["id", "score"]].head(6)
+def test_the_cases_cover_every_condition_the_red_flags_pairs_and_the_left_side():
+    firsts = [c.expect.condition for c in CASES]
+    assert len(CASES) >= 60
+    # Every condition but the heel spur, which by design never comes above plantar fasciitis.
+    conditions = [p for p, m in ATLAS.patterns.items() if m.kind == "condition"]
+    assert all(firsts.count(p) >= 2 for p in conditions if p != "plantar_heel_spur")
+    assert sum(c.expect.urgent for c in CASES) >= 10
+    assert sum(c.side == "left" for c in CASES) >= 10
+    pairs = [c.pair for c in CASES if c.pair]
+    assert len(set(pairs)) >= 10 and all(pairs.count(p) == 2 for p in pairs)
+    sources = ATLAS.knowledge.sources
+    assert all((c.reference in sources) or c.reference_text for c in CASES)
 
 
-@pytest.mark.parametrize(("name", "marks", "symptoms", "expected", "top"), CASES[:6],
-                         ids=[c[0] for c in CASES[:6]])  # fmt: skip
-def test_clinical_case_on_the_left_side(name, marks, symptoms, expected, top):
-    left = [m.__class__(m.view, -m.x, m.y) for m in marks]
-    results = match(ATLAS, left, symptoms, side="left")
-    assert expected in results.id.head(top).tolist()
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_MISSES[c.id], strict=True))
+        if c.id in KNOWN_MISSES
+        else c
+        for c in CASES
+    ],
+    ids=[c.id for c in CASES],
+)
+def test_clinical_case(case):
+    outcome = run_case(ATLAS, case)
+    assert outcome.passed, "; ".join(outcome.failures)
 
 
-def test_a_sudden_snap_is_a_red_flag_whatever_the_ranking():
-    results = match(ATLAS, [P.ACHILLES_MID], ["sudden_snap", "runner"])
-    assert results.attrs["red_flags"] == ["sudden_snap"]
-    assert "achilles_rupture" in results.id.tolist()
+def test_each_pair_flips_on_its_one_answer():
+    by_pair = {}
+    for case in CASES:
+        if case.pair:
+            by_pair.setdefault(case.pair, []).append(run_case(ATLAS, case))
+    for pair, (a, b) in by_pair.items():
+        if {a.case.id, b.case.id} & set(KNOWN_MISSES):
+            continue
+        assert any(a.first[n] != b.first[n] for n in LISTS), pair
+
+
+def test_the_bar_is_met_ties_are_said_and_the_likely_ones_come_true():
+    figures = evaluate(ATLAS, CASES)
+    for name in LISTS:
+        row = figures["per"][name]
+        assert row["top1"] / row["cases"] >= 0.8 and row["top3"] / row["cases"] >= 0.9, name
+    for outcome in figures["outcomes"]:
+        for name in LISTS:
+            ranked = outcome.analysis.ranked(name)
+            if len(ranked) > 1 and ranked.probability.iloc[0] == ranked.probability.iloc[1]:
+                assert ranked.tied.iloc[0] and ranked.tied.iloc[1]  # said, never hidden
+    for name in LISTS:
+        n, hits, _ = figures["calibration"][(name, "likely")]
+        assert n == 0 or hits / n >= 0.5, f"{name}: 'likely' came true in {hits} of {n}"

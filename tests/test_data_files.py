@@ -93,11 +93,17 @@ PATTERN_CASES = {
         "symptoms[0].weight",
         "less than or equal to 3",
     ),
-    "red flag in a profile": (
+    "condition without a prior": (
         "plantar_fasciitis",
-        _symptom("sudden_snap"),
-        "symptoms[0]",
-        "is a red flag",
+        _set("prior", None),
+        "prior",
+        "a condition needs a prior",
+    ),
+    "zones without their sources": (
+        "soleus",
+        _set("zone_sources", []),
+        "zone_sources",
+        "at least 1 item",
     ),
     "unknown symptom": (
         "plantar_fasciitis",
@@ -207,4 +213,5 @@ def test_missing_symptom_and_red_flag_without_message(project_copy):
     assert (
         "data/symptoms.yaml: at_night: is missing (it is part of the public contract)" in problems
     )
-    assert "data/symptoms.yaml: cold_pale_foot: a red flag needs a message and sources" in problems
+    message = "a red flag needs a message, an urgency and sources"
+    assert f"data/symptoms.yaml: cold_pale_foot: {message}" in problems

@@ -11,7 +11,14 @@ import pytest
 from painmap import Area, Mark
 from painmap.progress.entry import Entry
 from painmap.session import MAX_MARKS
-from painmap.session_file import MAX_BYTES, Session, SessionError, dump_session, load_session
+from painmap.session_file import (
+    FORMAT,
+    MAX_BYTES,
+    Session,
+    SessionError,
+    dump_session,
+    load_session,
+)
 
 from .places import ATLAS
 
@@ -44,7 +51,7 @@ def test_round_trip_is_exact():
 
 def test_the_file_names_its_versions():
     document = json.loads(dump_session(FULL, ATLAS))
-    assert document["painmap_session"] == 2
+    assert document["painmap_session"] == FORMAT
     assert document["atlas_version"] == ATLAS.version
     assert document["items"][0]["note"].startswith("Sharp <b>first</b>")
 
@@ -64,7 +71,7 @@ def _with(**changes):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not text"),
         (b"[1, 2, 3]", "not a PainMap session"),
         (b'{"hello": "world"}', "not a PainMap session"),
-        (_with(painmap_session=3).encode(), "newer PainMap"),
+        (_with(painmap_session=FORMAT + 1).encode(), "newer PainMap"),
         (_with(log={"day": "2026-11-20"}).encode(), "progress log is not a list"),
         (
             _with(log=[{"day": "2026-11-20", "first_steps": 11}]).encode(),

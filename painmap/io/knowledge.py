@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from painmap.errors import Problem
-from painmap.schema import GuidanceTopic, Pattern, Source, Symptom
+from painmap.schema import GuidanceTopic, ModelSettings, Pattern, Question, Source, Symptom
 
 
 def _where(loc: tuple) -> str:
@@ -84,6 +84,22 @@ def read_sources(data: Path, problems: list[Problem]) -> list[Source]:
 
 def read_symptoms(data: Path, problems: list[Problem]) -> list[Symptom]:
     return _read_list(data / "symptoms.yaml", "data/symptoms.yaml", Symptom, problems)
+
+
+def read_questions(data: Path, problems: list[Problem]) -> list[Question]:
+    return _read_list(data / "questions.yaml", "data/questions.yaml", Question, problems)
+
+
+def read_model(data: Path, problems: list[Problem]) -> ModelSettings | None:
+    """The ranking's parameters (``data/model.yaml``), or None with the faults in ``problems``."""
+    label = "data/model.yaml"
+    raw = read_yaml(data / "model.yaml", label, problems)
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(label, None, "must be a mapping of settings"))
+        return None
+    return parse(ModelSettings, raw, label, None, problems)
 
 
 def read_guidance(data: Path, problems: list[Problem]) -> list[GuidanceTopic]:

@@ -4,15 +4,15 @@ The steps come from the best-matching patterns first (their own self-care, in th
 knowledge base gives it), then from the general heel and foot advice that seed-003 offers
 "whatever the cause" (heel cups, toe spacers, foot mobility, glute work). Each step keeps its
 dose, how often, how long to try it, what means it is not working, and when to see a
-clinician. Red flags put "see a clinician first" above every step.
+clinician. While a red flag stands, the plan holds no step at all: get it checked first.
 
 >>> from painmap import Mark, load_atlas
 >>> atlas = load_atlas()
 >>> plan = make_plan(atlas, [Mark("plantar", 13, 58)])
 >>> plan.steps[0].name
 'Stretch the calf against a wall'
->>> plan.steps[0].for_patterns
-('Plantar fasciitis',)
+>>> plan.steps[0].for_patterns[0]
+'Plantar fasciitis'
 """
 
 from __future__ import annotations
@@ -21,14 +21,21 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pandas as pd
+
 from painmap.marks import Area, Mark
 from painmap.matching import analyse
 
-PATTERNS = 3  # patterns the plan draws from: the best matches, not every faint one
+# Patterns the plan draws from, per list: the best matches, not every faint one.
+PATTERNS = {"condition": 2, "muscle": 1}
 STEPS_OF_BEST = 4  # steps from the best match; then fewer from each next one
 STEPS_OF_OTHERS = 2
-GENERAL_TOPICS = ("heel-cup-both-shoes", "toe-room-and-foot-muscles", "heel-and-foot-mobility",
-                  "glutes-and-feet")  # fmt: skip
+GENERAL_TOPICS = (
+    "heel-cup-both-shoes",
+    "toe-room-and-foot-muscles",
+    "heel-and-foot-mobility",
+    "glutes-and-feet",
+)
 METHOD_TOPIC = "try-one-thing-at-a-time"
 DEFAULT_TRIAL_DAYS = 7  # seed-003: give one step 5 to 7 days, then judge it
 _TRIAL = re.compile(r"(\d+)(?:\s*to\s*(\d+))?\s*(day|week)")
@@ -88,19 +95,35 @@ def step_id(name: str) -> str:
 
 def _step(care, see_clinician: tuple[str, ...], pattern_name: str | None) -> PlanStep:
     return PlanStep(
-        id=step_id(care.step), name=care.step, how=care.how, dose=care.dose,
-        frequency=care.frequency, trial=care.trial, not_working=care.stop_if,
-        see_clinician=see_clinician, for_patterns=(pattern_name,) if pattern_name else (),
+        id=step_id(care.step),
+        name=care.step,
+        how=care.how,
+        dose=care.dose,
+        frequency=care.frequency,
+        trial=care.trial,
+        not_working=care.stop_if,
+        see_clinician=see_clinician,
+        for_patterns=(pattern_name,) if pattern_name else (),
         sources=tuple(care.sources),
-    )  # fmt: skip
+    )
 
 
-def make_plan(atlas, items: Iterable[Mark | Area], symptoms: Iterable[str] = (),
-              side: str = "right") -> Plan:  # fmt: skip
-    """The plan for a pain map: its marks and areas, and the symptoms answered."""
-    analysis = analyse(atlas, list(items), list(symptoms), side=side)
+def make_plan(
+    atlas,
+    items: Iterable[Mark | Area],
+    symptoms: Iterable[str] = (),
+    side: str = "right",
+    **answers,
+) -> Plan:
+    """The plan for a pain map: its marks and areas, and the answers (see ``analyse``)."""
+    analysis = analyse(atlas, list(items), list(symptoms), side=side, **answers)
+    flags = tuple(atlas.knowledge.symptoms[f].message for f in analysis.red_flags)
+    method = next(t for t in atlas.knowledge.guidance if t.id == METHOD_TOPIC)
+    if analysis.check_first:
+        return Plan((), flags, method.text, tuple(method.sources))
+    best = [analysis.ranked(name).head(n) for name, n in PATTERNS.items()]
     chosen: dict[str, PlanStep] = {}
-    for rank, row in enumerate(analysis.results.head(PATTERNS).itertuples()):
+    for rank, row in enumerate(pd.concat(best).itertuples()):
         pattern = atlas.patterns[row.id]
         clinician = tuple(c.text for c in pattern.see_clinician)
         for care in pattern.self_care[: STEPS_OF_BEST if rank == 0 else STEPS_OF_OTHERS]:
@@ -114,12 +137,15 @@ def make_plan(atlas, items: Iterable[Mark | Area], symptoms: Iterable[str] = (),
     for topic_id in GENERAL_TOPICS:
         for care in topics[topic_id].steps:
             chosen.setdefault(step_id(care.step), _step(care, (), None))
-    method = topics[METHOD_TOPIC]
-    flags = tuple(atlas.knowledge.symptoms[f].message for f in analysis.red_flags)
     return Plan(tuple(chosen.values()), flags, method.text, tuple(method.sources))
 
 
 def _with_pattern(step: PlanStep, name: str, clinician: tuple[str, ...]) -> PlanStep:
     extra = tuple(c for c in clinician if c not in step.see_clinician)
-    return PlanStep(**{**step.__dict__, "for_patterns": (*step.for_patterns, name),
-                       "see_clinician": step.see_clinician + extra})  # fmt: skip
+    return PlanStep(
+        **{
+            **step.__dict__,
+            "for_patterns": (*step.for_patterns, name),
+            "see_clinician": step.see_clinician + extra,
+        }
+    )

@@ -15,7 +15,7 @@ from datetime import date as Date
 
 import plotly.graph_objects as go
 
-from painmap.matching import analyse
+from painmap.matching import analyse_session
 from painmap.overlay import mark_traces
 from painmap.render import figure
 from painmap.session_file import Session
@@ -65,17 +65,17 @@ def _strongest(session: Session) -> float | None:
 
 def changes(atlas, before: Session, after: Session) -> list[str]:
     """What changed between two visits, in plain sentences: how much was marked, how strong,
-    and which pattern fits best."""
+    and which condition is likeliest."""
     lines = [f"Marks and areas: {len(before.items)} then, {len(after.items)} now."]
     then, now = _strongest(before), _strongest(after)
     if then is not None and now is not None:
         lines.append(f"Strongest pain marked: {then:g} then, {now:g} now (out of 10).")
     best = []
     for session in (before, after):
-        results = analyse(atlas, session.items, session.symptoms, side=session.side).results
+        results = analyse_session(atlas, session).ranked("condition")
         best.append(atlas.patterns[results.iloc[0].id].name if len(results) else "nothing")
     if best[0] == best[1]:
-        lines.append(f"Best match both times: {best[0]}.")
+        lines.append(f"Likeliest condition both times: {best[0]}.")
     else:
-        lines.append(f"Best match: {best[0]} then, {best[1]} now.")
+        lines.append(f"Likeliest condition: {best[0]} then, {best[1]} now.")
     return lines

@@ -129,3 +129,14 @@ def save_export(page, label: str, folder: Path) -> Path:
     path = folder / info.value.suggested_filename
     info.value.save_as(path)
     return path
+
+
+def choose(page, key: str, label: str) -> None:
+    """Pick ``label`` in the multiselect with widget key ``key``: type it, then Enter."""
+    box = page.locator(f".st-key-{key} input")
+    box.scroll_into_view_if_needed()
+    box.click()
+    box.fill(label)
+    page.get_by_role("option", name=label).first.wait_for(timeout=30_000)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")

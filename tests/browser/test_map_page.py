@@ -9,7 +9,7 @@ from shapely import Point
 from painmap.session import MAX_MARKS
 
 from ..places import ATLAS
-from .conftest import ARTIFACTS, wait_for_app
+from .conftest import ARTIFACTS, choose, wait_for_app
 from .plotmap import CHART, click_at, drag_lasso
 
 
@@ -93,3 +93,21 @@ def test_a_click_past_the_mark_limit_is_refused_with_a_message(page, app_url):
     body = page.inner_text("body")
     assert f"Edit your marks and areas ({MAX_MARKS})" in body
     assert "Marks on other views" in body and f"Back {MAX_MARKS}" in body
+
+
+def test_a_red_flag_answer_puts_getting_it_checked_first_and_offers_no_self_care(page, app_url):
+    x, y = ATLAS.view("posterior").landmark_xy("calf_center")
+    page.goto(f"{app_url}/?view=posterior&side=right&marks=posterior:{x:g},{y:g}")
+    wait_for_app(page)
+    _wait_text(page, "Show it, with self-care")
+    choose(page, "q_red_flags", "The calf is swollen, warm or tender on one side")
+    _wait_text(page, "Get this checked first")
+    page.wait_for_timeout(500)
+    _shot(page, "6-red-flag")
+    assert page.get_by_role("button", name="Show it, with self-care").count() == 0
+    assert page.get_by_text("does that bring on your pain?").count() == 0
+    warning = page.get_by_text("Get this checked first.", exact=False).first.bounding_box()
+    results = page.get_by_text("Muscles worth checking").first.bounding_box()
+    assert warning["y"] < results["y"]  # above every result
+    body = page.inner_text("body")
+    assert "blood clot" in body and "Something not on this list: first, for safety" in body

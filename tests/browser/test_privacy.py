@@ -13,7 +13,7 @@ import pytest
 from painmap.chromium import find
 
 from ..conftest import ROOT
-from .conftest import ARTIFACTS, save_export, wait_for_app
+from .conftest import ARTIFACTS, choose, save_export, wait_for_app
 from .logsteps import start_log, wait_words
 from .network_trace import NAME_NOT_RESOLVED, is_local, outbound, requests, traced
 from .plotmap import click_at, drag_lasso
@@ -54,9 +54,7 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         _wait_text(page, "Mark 2")
         drag_lasso(page, [(-15, 180), (15, 180), (15, 220), (-15, 220)])
         _wait_text(page, "Edit your marks and areas (3)")
-        page.get_by_label("When is it worst?").click()
-        page.get_by_text("The first steps in the morning hurt most").click()
-        page.keyboard.press("Escape")
+        choose(page, "q_timing", "The first steps in the morning hurt most")
         page.wait_for_timeout(800)
         labels = ("PNG (this view)", "SVG (all views)", "PDF (all views)", "HTML (interactive)",
                   "JSON (session)", "PDF handout (1 to 2 pages)")  # fmt: skip

@@ -42,6 +42,7 @@ def map_and_results():
             "Side", list(SIDE_NAMES), horizontal=True, key="side", on_change=state.change_side,
             format_func=lambda s: f"{SIDE_NAMES[s]} foot and leg",
         )  # fmt: skip
+        muscles = st.toggle("Show muscles", key="show_muscles")
         analysis = analyse(ATLAS, ss.marks, symptoms, side=side)
         shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
         highlight = list(shown)
@@ -51,7 +52,7 @@ def map_and_results():
             st.caption(f"Marks on other views, counted in the results: {held}.")
         chart_key = f"map-{view}-{side}"
         fig = figure(ATLAS, view, side, marks=ss.marks, highlight=highlight, strengths=shown,
-                     clickable=True, validate=False)  # fmt: skip
+                     clickable=True, validate=False, muscles=muscles)  # fmt: skip
         # A vertical tool bar keeps clear of the title; hoverdistance bounds how far off the
         # body a tap still snaps to its edge.
         fig.update_layout(height=680, clickmode="event+select", hoverdistance=12,

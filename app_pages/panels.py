@@ -18,6 +18,7 @@ from painmap.describe import KIND_WORDS, cite
 from painmap.export import export
 from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
+from painmap.trigger_chart import chart_views, trigger_point_figure
 from painmap.views import VIEWS
 
 log = logging.getLogger(__name__)
@@ -114,16 +115,21 @@ def _claims(claims) -> str:
     return "\n".join(f"- {text(c.text)} <small>[{', '.join(c.sources)}]</small>" for c in claims)
 
 
-def pattern_detail(atlas, pattern_id: str) -> None:
-    """Everything the knowledge base says of one pattern, in tabs."""
+def pattern_detail(atlas, pattern_id: str, muscle: bool = True) -> None:
+    """Everything the knowledge base says of one pattern, in tabs; for a trigger point (with
+    ``muscle``) first its muscle, knots and pain, as a chart with its legend."""
     p = atlas.patterns[pattern_id]
     st.subheader(f"{p.name} · {KIND_WORDS[p.kind]}")
     if p.aliases:
         st.caption("Also called " + ", ".join(p.aliases))
     st.write(p.summary)
-    about, care, clinician, alike, sources = st.tabs(
-        ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
-    )
+    names = ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
+    charted = muscle and p.kind == "trigger_point"
+    tabs = st.tabs(["The muscle", *names] if charted else names)
+    if charted:
+        with tabs[0]:
+            muscle_charts(atlas, pattern_id)
+    about, care, clinician, alike, sources = tabs[-5:]
     with about:
         st.markdown("**How people describe it**\n" + _claims(p.description), unsafe_allow_html=True)
         st.markdown("**What starts or aggravates it**\n" + _claims(p.aggravating),
@@ -150,6 +156,17 @@ def pattern_detail(atlas, pattern_id: str) -> None:
     with sources:
         for sid in sorted({s for _, s in cited_sources(p)}):
             st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")
+
+
+def muscle_charts(atlas, pattern_id: str) -> None:
+    """The muscle with its numbered knots and where each sends pain, on each view that tells it."""
+    shown = chart_views(atlas, pattern_id)
+    for column, view in zip(st.columns(len(shown)), shown, strict=True):
+        fig = trigger_point_figure(atlas, pattern_id, view)
+        fig.update_layout(height=600, title=dict(font=dict(size=14)))
+        column.plotly_chart(
+            fig, width="stretch", key=f"detail-{pattern_id}-{view}", config={"displaylogo": False}
+        )
 
 
 @st.cache_resource(show_spinner=False)

@@ -76,9 +76,10 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
             showlegend=False,
         )
     )
+    traces.extend(fade_traces(vmap))
     captioned = [d for d in vmap.details if d.caption]
     if captioned:
-        spots = [d.line.interpolate(0.5, normalized=True) for d in captioned]
+        spots = [d.line.interpolate(0.3, normalized=True) for d in captioned]
         traces.append(
             scatter(
                 x=[p.x for p in spots],
@@ -87,7 +88,7 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
                 text=[d.caption for d in captioned],
                 hoverinfo="skip",
                 name="captions",
-                textposition="middle left",
+                textposition="middle right",
                 showlegend=False,
                 textfont=dict(size=11, color=CAPTION, style="italic"),
             )
@@ -105,6 +106,36 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
                 marker=dict(size=5, color=INK),
                 hoverinfo="text",
                 name="landmarks",
+                showlegend=False,
+            )
+        )
+    return traces
+
+
+FADE_STEPS = 8
+
+
+def fade_traces(vmap: ViewMap) -> list[dict]:
+    """White veils over the top of a leg, each higher one adding to the last, so the drawing
+    fades out above ``vmap.fade_above`` (its outline's line too) instead of ending in a cut."""
+    if vmap.fade_above is None:
+        return []
+    minx, _, maxx, top = vmap.outline.bounds
+    veil = vmap.outline.buffer(3)
+    traces = []
+    for k in range(FADE_STEPS):
+        bottom = vmap.fade_above + k * (top - vmap.fade_above) / FADE_STEPS
+        xs, ys = coords_xy(veil.intersection(shapely.box(minx - 5, bottom, maxx + 5, top + 5)))
+        traces.append(
+            scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                line=dict(width=0),
+                fillcolor="rgba(255, 255, 255, 0.22)",
+                hoverinfo="skip",
+                name="fade",
                 showlegend=False,
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from plotly.subplots import make_subplots
@@ -70,8 +71,13 @@ def contact_sheet(atlas):
     """The five views for both sides, landmarks labelled; then the right side's muscle layer,
     each muscle named (superficial solid, deep dashed)."""
     panels = [(view_title(v, s), atlas.view(v, s), []) for s in SIDE_IDS for v in VIEW_IDS]
+    # The muscles' names, not the landmarks', on the last row.
     panels += [
-        (f"Muscles · {VIEWS[v].title}", atlas.view(v), muscle_traces(atlas, v, names=True))
+        (
+            f"Muscles · {VIEWS[v].title}",
+            replace(atlas.view(v), landmarks={}),
+            muscle_traces(atlas, v, names=True),
+        )
         for v in VIEW_IDS
     ]
     return small_multiples(panels, cols=5, panel_size=(480, 750), labels=True)

@@ -4,7 +4,11 @@ SKIN = "#f5e3d5"
 SKIN_EDGE = "#8a6552"
 DETAIL = "rgba(138, 101, 82, 0.45)"
 # The body's second tones (painmap.viewmap.TONES): hollows shaded, what juts or bears weight light.
-TONE_FILLS = {"shade": "rgba(120, 84, 66, 0.13)", "light": "rgba(255, 251, 246, 0.85)"}
+TONE_FILLS = {
+    "rim": "rgba(120, 84, 66, 0.055)",
+    "shade": "rgba(120, 84, 66, 0.13)",
+    "light": "rgba(255, 251, 246, 0.7)",
+}
 CAPTION = "#7a5a4a"
 INK = "#2f3b45"
 MARK = "#c0392b"

@@ -19,12 +19,14 @@ knot 2 → back of the heel and lower Achilles; under the heel (sole); middle of
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from painmap.contract import VIEW_IDS
 from painmap.geometry import site_point, to_side
 from painmap.muscle_overlay import muscle_traces
-from painmap.overlay import scatter, zone_fills
+from painmap.overlay import scatter, wrapped, zone_fills
 from painmap.render import base_figure, view_title
 from painmap.sites import knots, referred_by, site_groups, sites
 from painmap.style import INK, PALETTE
@@ -37,6 +39,8 @@ LEGEND_ROLES = {
     "essential": "main pain (where most people feel it)",
     "spillover": "spread (where some also feel it)",
 }
+SUBTITLE_WIDTH = 58  # characters: the chart often stands in a third of the page
+LEGEND_WIDTH = 64
 # Legend order: the muscle, its knots, then the pain (traces are drawn in another order).
 LEGEND_RANK = {"muscle": 1, "essential": 100, "spillover": 110}
 
@@ -105,7 +109,7 @@ def _knot_traces(atlas, pattern_id: str, view: str, side: str, step: str) -> lis
     traces = []
     for members, line in site_groups(atlas, pattern_id, view):
         points = [to_side(s.point, side) for s in members]
-        name = line if step == "pain" else line.split(" → ")[0]
+        name = wrapped(line, LEGEND_WIDTH) if step == "pain" else line.split(" → ")[0]
         traces.append(
             scatter(
                 x=[p.x for p in points],
@@ -162,9 +166,9 @@ def _pain_traces(atlas, pattern_id: str, view: str, side: str):
 
 
 def legend_names(fig: go.Figure) -> list[str]:
-    """The legend's entries, in the order it shows them."""
-    shown = [t for t in fig.data if t.showlegend]
-    return [t.name for t in sorted(shown, key=lambda t: t.legendrank or 1000)]
+    """The legend's entries in the order it shows them, as read (wrapped lines joined)."""
+    shown = sorted((t for t in fig.data if t.showlegend), key=lambda t: t.legendrank or 1000)
+    return [html.unescape(t.name.replace("<br>", " ")) for t in shown]
 
 
 def chart_parts(atlas, pattern_id: str, view: str, side: str = "right", step: str = "pain"):
@@ -201,29 +205,16 @@ def trigger_point_figure(
     traces, tags, notes = chart_parts(atlas, pattern_id, view, side, step)
     fig = base_figure(atlas, view, side)
     fig.add_traces(traces)
-    boxes = [
-        dict(
-            text=n,
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=1 - 0.035 * i,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            font=dict(size=12, color=INK),
-            bgcolor="rgba(255, 255, 255, 0.85)",
-        )
-        for i, n in enumerate(notes)
-    ]
+    # Under the title, wrapped for a narrow column: the view, then what it cannot show.
+    lines = "<br>".join(wrapped(line, SUBTITLE_WIDTH) for line in [view_title(view, side), *notes])
     name = atlas.patterns[pattern_id].name
     fig.update_layout(
         title=dict(
             text=f"{name} · {STEP_WORDS[step]}",
-            subtitle=dict(text=view_title(view, side), font=dict(size=12)),
+            subtitle=dict(text=lines, font=dict(size=12)),
         ),
-        margin=dict(t=70),
-        annotations=[*fig.layout.annotations, *tags, *boxes],
+        margin=dict(t=52 + 16 * max(3, lines.count("<br>"))),  # columns of charts line up
+        annotations=[*fig.layout.annotations, *tags],
         showlegend=True,
         legend=dict(
             orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=12), traceorder="normal"

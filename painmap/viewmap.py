@@ -10,8 +10,9 @@ from shapely import LineString, Point, Polygon
 
 from painmap.geometry import to_side
 
-# The second tones of the body: hollows are shaded, what juts or bears weight is lighter.
-TONES = ("shade", "light")
+# The second tones of the body: hollows are shaded, what juts or bears weight is lighter, and
+# the edge where the body turns away from the eye is softly darkened (the rim).
+TONES = ("rim", "shade", "light")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ViewMap:
     outline: Polygon
     details: tuple[Detail, ...]
     landmarks: Mapping[str, Point]
+    fade_above: float | None = None  # a leg fades out above this height instead of a cut
 
     def for_side(self, side: str) -> ViewMap:
         """This view as it lies for ``side`` (a mirror image when the side changes)."""
@@ -49,6 +51,7 @@ class ViewMap:
             outline=to_side(self.outline, "left"),
             details=tuple(replace(d, line=to_side(d.line, "left")) for d in self.details),
             landmarks=MappingProxyType({k: to_side(p, "left") for k, p in self.landmarks.items()}),
+            fade_above=self.fade_above,
         )
 
     def landmark_xy(self, landmark: str) -> tuple[float, float]:

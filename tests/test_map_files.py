@@ -122,7 +122,7 @@ CASES = {
     "features not a list": (_no_features, None, '"features" is not a list'),
     "geometry unreadable": (_unreadable_geometry, "heel_pad", "cannot be read"),
     "filled detail not closed": (_open_filled_detail, "arch_hollow", "a filled detail is a closed"),
-    "unknown tone": (_unknown_tone, "arch_hollow", "fill shade or light"),
+    "unknown tone": (_unknown_tone, "arch_hollow", "fill rim, shade or light"),
 }
 
 

@@ -57,12 +57,14 @@ def test_zones_are_tagged_only_when_knots_send_pain_to_different_places(atlas):
 
 def test_a_view_without_the_muscle_says_where_it_and_its_knots_are(atlas):
     fig = trigger_point_figure(atlas, "soleus", "plantar")
-    notes = [a.text for a in fig.layout.annotations]
+    notes = fig.layout.title.subtitle.text.replace("<br>", " ")
     assert "Soleus is drawn on the inner side, outer side and back views" in notes
     assert "knots 1, 2 and 3 are on the back view" in notes
     assert not [t for t in fig.data if t.name and "muscles (" in t.name]  # no context layer
     gluteus = trigger_point_figure(atlas, "gluteus_minimus", "lateral")
-    assert any("its trigger points lie off this map" in a.text for a in gluteus.layout.annotations)
+    assert "its trigger points lie off this map" in gluteus.layout.title.subtitle.text.replace(
+        "<br>", " "
+    )
 
 
 def test_the_views_that_tell_a_trigger_point_put_its_knots_first(atlas):

@@ -113,8 +113,6 @@ def _sole_details():
                [(-31, 64), (-18, 73), (0, 76), (18, 72), (27, 64)]),
         detail("ball_edge", "back edge of the ball of the foot", BALL_EDGE),
         detail("toe_crease", "crease at the base of the toes", TOE_CREASE),
-        detail("first_ball", "ball of the big toe (first metatarsal head)",
-               [(40, 164), (27, 170), (18, 182), (22, 198), (33, 203)]),
         detail("hallux_crease", "big toe joint crease", [(44, 228), (29, 225), (14, 228)]),
     ]
 
@@ -145,8 +143,12 @@ ANKLE_CREASE = [(-33, 64), (-18, 73), (0, 76), (18, 71), (33, 60)]
 
 def _top_details():
     outline = Polygon(mirror_x(spline(SOLE_OUTLINE, closed=True, per_segment=6)))
-    behind = Polygon([*spline(ANKLE_CREASE), (40, -10), (-40, -10)])
-    leg = outline.buffer(-1.5).intersection(behind)
+    leg = []
+    for k, lift in enumerate((0, 16, 32)):  # three soft steps: the leg's roundness
+        crease = [(x, y - lift * (1 - (x / 40) ** 2)) for x, y in spline(ANKLE_CREASE)]
+        behind = Polygon([*crease, (40, -10), (-40, -10)])
+        leg.append(detail(f"leg_above_ankle_{k + 1}", "the lower leg, rising above the ankle",
+                          ring(outline.buffer(-1.5 - 3 * k).intersection(behind)), fill="rim"))
     nails = []
     for n, (cx, hw, tip) in enumerate(TOES, start=1):
         w, h = 0.62 * hw, 0.75 * hw
@@ -155,7 +157,7 @@ def _top_details():
                                     (-cx, tip - 0.25 * h), (-cx + w, tip - 0.9 * h),
                                     (-cx + w, tip - 2.2 * h)], closed=True, per_segment=5)))
     return [
-        detail("leg_above_ankle", "the lower leg, rising above the ankle", ring(leg), fill="shade"),
+        *leg,
         detail("medial_malleolus_top", "inner ankle bone", ellipse(-27.5, 52, 5, 9), fill="light"),
         detail("lateral_malleolus_top", "outer ankle bone", ellipse(28.5, 38, 5, 8.5), fill="light"),
         detail("ankle_crease", "front of the ankle", ANKLE_CREASE),
@@ -430,8 +432,43 @@ VIEWS = {
         "landmarks": BACK_LANDMARKS,
     },
 }
+
+
+def rims(view_id):
+    """The body's edge turning away from the eye: two soft bands along the outline, darker at
+    the very edge, each cut in two halves (a detail is a ring without holes)."""
+    body = Polygon(outline(view_id))
+    minx, miny, maxx, maxy = body.bounds
+    middle = (minx + maxx) / 2
+    # Round the toes' clefts a rim would pool into dark spots: the foot's is narrower and runs
+    # inside a smoothed outline that bridges the clefts.
+    foot = view_id in ("plantar", "dorsal")
+    inner = body.buffer(7).buffer(-7) if foot else body
+    out = []
+    for width in (6, 2.5) if foot else (9, 3.5):
+        band = body.difference(inner.buffer(-width))
+        for side, (x0, x1) in (("left", (minx - 1, middle)), ("right", (middle, maxx + 1))):
+            half = band.intersection(shapely.box(x0, miny - 1, x1, maxy + 1))
+            parts = [g for g in getattr(half, "geoms", [half]) if g.area > 5]
+            for n, part in enumerate(parts, start=1):
+                out.append(
+                    detail(
+                        f"rim_{side}_{width:g}_{n}",
+                        "edge of the body, turning away",
+                        ring(part),
+                        fill="rim",
+                    )
+                )
+    return out
+
+
+# The leg is not cut at the knee like a stocking: above the knee crease it fades out.
+FADE_ABOVE_MM = 482
 for _view_id, _spec in VIEWS.items():
     _spec["outline"] = outline(_view_id)
+    if _view_id in ("medial", "lateral", "posterior"):
+        _spec["fade_above"] = FADE_ABOVE_MM
+    _spec["details"] = [*rims(_view_id), *_spec["details"]]
 
 
 def _round(points):
@@ -480,6 +517,7 @@ def feature_collection(view_id, spec):
             "units": "mm",
             "title": spec["title"],
             "frame": spec["frame"],
+            **({"fade_above": spec["fade_above"]} if "fade_above" in spec else {}),
             "drawn_by": "tools/draw_maps.py",
         },
         "features": features,

@@ -83,6 +83,10 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         fault(None, f'units must be "mm", not {meta.get("units")!r}')
     if meta.get("side", "right") != "right":
         fault(None, "the atlas is drawn for the right side only; the left is mirrored in code")
+    fade = meta.get("fade_above")
+    if fade is not None and not (isinstance(fade, int | float) and math.isfinite(fade)):
+        fault(None, f'"fade_above" must be a height in mm, not {fade!r}')
+        fade = None
 
     features = document.get("features")
     if not isinstance(features, list):
@@ -117,7 +121,8 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         elif kind == "detail":
             fill, caption = props.get("fill"), props.get("caption")
             if fill is not None and (fill not in TONES or not geometry.is_closed):
-                fault(item, f"a filled detail is a closed line with fill {' or '.join(TONES)}")
+                tones = f"{', '.join(TONES[:-1])} or {TONES[-1]}"
+                fault(item, f"a filled detail is a closed line with fill {tones}")
                 continue
             if caption is not None and not (isinstance(caption, str) and caption.strip()):
                 fault(item, '"caption" must be a short text')
@@ -147,4 +152,11 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
 
     if problems:
         raise AtlasError(problems)
-    return ViewMap(view, "right", outlines[0], tuple(details), MappingProxyType(landmarks))
+    return ViewMap(
+        view,
+        "right",
+        outlines[0],
+        tuple(details),
+        MappingProxyType(landmarks),
+        None if fade is None else float(fade),
+    )

@@ -32,7 +32,7 @@ def test_pattern_atlas_shows_soleus_muscle_knots_and_legend(page, app_url):
     page.wait_for_timeout(800)
     page.screenshot(path=str(ARTIFACTS / "pattern-atlas-soleus.png"), full_page=True)
 
-    back = page.locator(CHART).filter(has_text="seen from behind").first
+    back = page.locator(CHART).filter(has_text="Back of heel").first
     legend = back.locator(".legend").text_content()
     for words in (
         "Soleus muscle (deep: dashed edge)",

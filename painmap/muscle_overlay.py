@@ -13,6 +13,7 @@ click must reach the click lattice underneath.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from painmap.geometry import coords_xy, site_point
@@ -35,6 +36,24 @@ def _xy(shapes) -> tuple[list, list]:
         xs.extend([*x, None])
         ys.extend([*y, None])
     return xs, ys
+
+
+FIBRE_LINES = {0: "-", 45: "/", 90: "|", 135: "\\"}
+
+
+def fibres(shape) -> str:
+    """The hatching that runs nearest the muscle's long axis, hinting at its fibres.
+
+    >>> from shapely import box
+    >>> fibres(box(0, 0, 10, 80)), fibres(box(0, 0, 80, 10))
+    ('|', '-')
+    """
+    ring = list(shape.minimum_rotated_rectangle.exterior.coords)
+    sides = [(ring[i + 1][0] - ring[i][0], ring[i + 1][1] - ring[i][1]) for i in range(2)]
+    dx, dy = max(sides, key=lambda d: math.hypot(*d))
+    angle = math.degrees(math.atan2(dy, dx)) % 180
+    nearest = min(FIBRE_LINES, key=lambda a: min(abs(angle - a), 180 - abs(angle - a)))
+    return FIBRE_LINES[nearest]
 
 
 def _fill(xs, ys, fill, edge, width, dash, name, legend=False, group=None) -> dict:
@@ -105,18 +124,24 @@ def muscle_traces(
         muscle = layer.muscle(mid, view)
         deep = muscle.depth == "deep"
         name = f"{muscle.name} muscle ({DEPTH_WORDS[muscle.depth]})"
-        traces.append(
-            _fill(
-                *_xy([muscle.shape]),
-                _rgba(MUSCLE, 0.3 if deep else 0.42),
-                _rgba(MUSCLE, 1),
-                2.2,
-                DASH[muscle.depth],
-                name,
-                True,
-                mid,
-            )
+        trace = _fill(
+            *_xy([muscle.shape]),
+            _rgba(MUSCLE, 0.3 if deep else 0.42),
+            _rgba(MUSCLE, 1),
+            2.2,
+            DASH[muscle.depth],
+            name,
+            True,
+            mid,
         )
+        trace["fillpattern"] = dict(
+            shape=fibres(muscle.shape),
+            fgcolor=_rgba(MUSCLE, 0.35),
+            bgcolor=trace["fillcolor"],
+            size=6,
+            solidity=0.12,
+        )
+        traces.append(trace)
         tendons = [t.shape for t in layer.tendons_in_view(view) if mid in t.muscles]
         if tendons:
             traces.append(

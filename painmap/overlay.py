@@ -73,7 +73,7 @@ def zone_fills(role, geometries, side, colour, strength, name, group) -> list[di
     style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
                  hoverinfo="skip", showlegend=True)  # fmt: skip
     if role == "essential":
-        cores = [g.buffer(-CORE_MM) for g in geometries]
+        cores = [g.buffer(-CORE_MM).simplify(0.3) for g in geometries]
         cx, cy = _outline_xy([c for c in cores if not c.is_empty], side)
         core = scatter(
             x=cx,

@@ -112,7 +112,7 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
     return traces
 
 
-FADE_STEPS = 8
+FADE_STEPS = 6
 
 
 def fade_traces(vmap: ViewMap) -> list[dict]:
@@ -121,7 +121,7 @@ def fade_traces(vmap: ViewMap) -> list[dict]:
     if vmap.fade_above is None:
         return []
     minx, _, maxx, top = vmap.outline.bounds
-    veil = vmap.outline.buffer(3)
+    veil = vmap.outline.buffer(3).simplify(0.5)  # a veil needs no finer edge (and clicks carry it)
     traces = []
     for k in range(FADE_STEPS):
         bottom = vmap.fade_above + k * (top - vmap.fade_above) / FADE_STEPS
@@ -133,7 +133,7 @@ def fade_traces(vmap: ViewMap) -> list[dict]:
                 mode="lines",
                 fill="toself",
                 line=dict(width=0),
-                fillcolor="rgba(255, 255, 255, 0.22)",
+                fillcolor="rgba(255, 255, 255, 0.27)",
                 hoverinfo="skip",
                 name="fade",
                 showlegend=False,

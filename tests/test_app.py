@@ -104,6 +104,7 @@ def test_picking_a_result_shows_its_detail_on_its_own_view():
     assert at.radio(key="view").value == "posterior"  # where most of its main pain zone lies
     tabs = [t.label for t in at.tabs]
     assert tabs == [
+        "The muscle",
         "How it feels",
         "Self-care",
         "When to see a clinician",
@@ -168,6 +169,16 @@ def test_pattern_atlas_browses_searches_and_compares():
     assert list(table.columns) == ["Quadratus plantae", "Soleus", "Tibialis posterior",
                                    "Sacrotuberous ligament"]  # fmt: skip
     assert "Told apart from the others" in table.index
+
+
+def test_show_muscles_draws_the_muscle_layer_under_the_zones():
+    at = _app(view="posterior", marks="posterior:0,190")
+    assert not [t for t in _chart(at)["data"] if "muscles" in t.get("name", "")]
+    at.toggle(key="show_muscles").set_value(True).run()
+    names = [t.get("name", "") for t in _chart(at)["data"]]
+    assert "muscles (deep)" in names and "Soleus muscle (deep: dashed edge)" in names
+    main_pain = next(i for i, n in enumerate(names) if "Soleus" in n and n.endswith("main pain"))
+    assert names.index("muscles (deep)") < main_pain
 
 
 def test_presentation_explains_a_trigger_point_step_by_step():

@@ -455,7 +455,7 @@ def rims(view_id):
                     detail(
                         f"rim_{side}_{width:g}_{n}",
                         "edge of the body, turning away",
-                        ring(part),
+                        ring(part.simplify(0.3)),
                         fill="rim",
                     )
                 )

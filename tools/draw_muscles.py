@@ -139,7 +139,7 @@ ACHILLES_SIDE = [(60, 36), (52, 55), (45, 75), (41.5, 100), (41, 130), (43, 160)
                  (53, 205)]
 TENDONS = {  # (tendon id, view): (depth, name, muscles, shape)
     ("achilles_tendon", "posterior"): ("superficial", "Achilles tendon", ["gastrocnemius", "soleus"],
-        band([(0, 26), (0, 50), (0, 80), (0, 120), (0, 160), (0, 200)], [26, 18, 15, 17, 28, 42])),
+        band([(0, 26), (0, 50), (0, 80), (0, 120), (0, 160), (0, 200)], [24, 16, 13, 14, 17, 26])),
     ("achilles_tendon", "medial"): ("superficial", "Achilles tendon", ["gastrocnemius", "soleus"],
         band(ACHILLES_SIDE, [10, 8, 7, 7, 8, 9, 11, 14])),
     ("achilles_tendon", "lateral"): ("superficial", "Achilles tendon", ["gastrocnemius", "soleus"],
@@ -259,7 +259,7 @@ NAMES = {  # the muscle's name as drawn; the pattern's own name may add its comp
 def _on_body(shape, view):
     """``shape`` clipped half a millimetre inside the view's outline."""
     inside = Polygon(VIEWS[view]["outline"]).buffer(-0.5)
-    clipped = shape.intersection(inside)
+    clipped = shape.intersection(inside).simplify(0.15)  # finer than a line's width is noise
     parts = [g for g in getattr(clipped, "geoms", [clipped]) if g.geom_type == "Polygon"]
     parts = [g for g in parts if g.area > 2]  # slivers left by the clip are not anatomy
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from .conftest import ARTIFACTS, wait_for_app
 
 CHART = ".js-plotly-plot"
-# The muscle's filled shape on the page, found by its trace's name: its size in pixels.
+# The muscle's filled shape on the page, found by its trace's name: its size in pixels, its
+# fill (under the fibres' hatching) and its edge's dashes.
 MUSCLE_BOX = """(name) => {
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
         const i = gd.data.findIndex(t => t.name === name);
         if (i < 0) continue;
         const fill = gd.querySelectorAll('.scatterlayer .trace')[i].querySelector('path.js-fill');
         const box = fill.getBoundingClientRect();
-        return {width: box.width, height: box.height, fill: getComputedStyle(fill).fill,
+        return {width: box.width, height: box.height, fill: gd.data[i].fillcolor,
                 dash: gd.querySelectorAll('.scatterlayer .trace')[i]
                         .querySelector('path.js-line').style.strokeDasharray};
     }
@@ -45,6 +46,6 @@ def test_pattern_atlas_shows_soleus_muscle_knots_and_legend(page, app_url):
     # The muscle is drawn, large and red-brown, with the dashed edge of a deep muscle.
     muscle = page.evaluate(MUSCLE_BOX, "Soleus muscle (deep: dashed edge)")
     assert muscle and muscle["width"] > 60 and muscle["height"] > 150, muscle
-    assert muscle["fill"].startswith("rgb(168, 71, 61") and muscle["dash"], muscle
+    assert muscle["fill"].startswith("rgba(168, 71, 61") and muscle["dash"], muscle
     # Three numbered knots on it.
     assert back.locator(".scatterlayer .trace text").filter(has_text="3").count() >= 1

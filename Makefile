@@ -44,13 +44,15 @@ bench: $(APP) browser  ## time matching and exports, and print the figures
 	$(PY) -m painmap bench
 	$(PY) -m painmap bench --exports
 
-maps: $(APP)  ## redraw maps/*.geojson from tools/draw_maps.py, then the contact sheet
+maps: $(APP)  ## redraw maps/*.geojson (tools/draw_maps.py, tools/draw_muscles.py), then the sheets
 	$(PY) tools/draw_maps.py
+	$(PY) tools/draw_muscles.py
 	$(MAKE) docs
 
-docs: $(APP) browser  ## redraw docs/atlas.png and docs/patterns.png
+docs: $(APP) browser  ## redraw docs/atlas.png, docs/patterns.png and docs/muscles.png
 	$(PY) -m painmap sheet --out docs/atlas.png
 	$(PY) -m painmap sheet --patterns --out docs/patterns.png
+	$(PY) -m painmap sheet --muscles --out docs/muscles.png
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -57,6 +57,7 @@ def map_and_results():
             on_change=state.change_side,
             format_func=lambda s: f"{SIDE_NAMES[s]} foot and leg",
         )
+        muscles = st.toggle("Show muscles", key="show_muscles")
         analysis = analyse(ATLAS, ss.marks, side=side, **given)
         shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
         highlight = list(shown)
@@ -74,6 +75,7 @@ def map_and_results():
             strengths=shown,
             clickable=True,
             validate=False,
+            muscles=muscles,
         )
         # A vertical tool bar keeps clear of the title; hoverdistance bounds how far off the
         # body a tap still snaps to its edge.

@@ -22,6 +22,7 @@ from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
 from painmap.next_question import best_question
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
+from painmap.trigger_chart import chart_views, trigger_point_figure
 from painmap.views import VIEWS
 from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
 
@@ -236,17 +237,22 @@ def _claims(claims) -> str:
     return "\n".join(f"- {text(c.text)} <small>[{', '.join(c.sources)}]</small>" for c in claims)
 
 
-def pattern_detail(atlas, pattern_id: str, check_first: bool = False) -> None:
-    """Everything the knowledge base says of one pattern, in tabs; while a red flag stands,
-    its self-care gives way to getting it checked first."""
+def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bool = True) -> None:
+    """Everything the knowledge base says of one pattern, in tabs: for a trigger point (with
+    ``muscle``) first its muscle, knots and pain, as a chart with its legend; while a red flag
+    stands, its self-care gives way to getting it checked first."""
     p = atlas.patterns[pattern_id]
     st.subheader(f"{p.name} · {KIND_WORDS[p.kind]}")
     if p.aliases:
         st.caption("Also called " + ", ".join(p.aliases))
     st.write(p.summary)
-    about, care, clinician, alike, sources = st.tabs(
-        ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
-    )
+    names = ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
+    charted = muscle and p.kind == "trigger_point"
+    tabs = st.tabs(["The muscle", *names] if charted else names)
+    if charted:
+        with tabs[0]:
+            muscle_charts(atlas, pattern_id)
+    about, care, clinician, alike, sources = tabs[-5:]
     with about:
         st.markdown("**How people describe it**\n" + _claims(p.description), unsafe_allow_html=True)
         st.markdown(
@@ -277,6 +283,17 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False) -> None:
     with sources:
         for sid in sorted({s for _, s in cited_sources(p)}):
             st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")
+
+
+def muscle_charts(atlas, pattern_id: str) -> None:
+    """The muscle with its numbered knots and where each sends pain, on each view that tells it."""
+    shown = chart_views(atlas, pattern_id)
+    for column, view in zip(st.columns(len(shown)), shown, strict=True):
+        fig = trigger_point_figure(atlas, pattern_id, view)
+        fig.update_layout(height=600, title=dict(font=dict(size=14)))
+        column.plotly_chart(
+            fig, width="stretch", key=f"detail-{pattern_id}-{view}", config={"displaylogo": False}
+        )
 
 
 @st.cache_resource(show_spinner=False)

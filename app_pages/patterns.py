@@ -8,13 +8,13 @@ from painmap.compare import comparison
 from painmap.contract import VIEW_IDS
 from painmap.describe import KIND_WORDS
 from painmap.render import figure
+from painmap.trigger_chart import STEP_WORDS, STEPS, chart_views, trigger_point_figure
 from painmap.views import VIEWS
 
 ATLAS = atlas()
 STAGES = {
-    "Trigger point": ("trigger_point",),
-    "…and where it mainly hurts": ("trigger_point", "essential"),
-    "…and where it can spread": ("trigger_point", "essential", "spillover"),
+    "Where it mainly hurts": ("essential",),
+    "…and where it can spread": ("essential", "spillover"),
 }
 SEED_LOOK_ALIKES = ["quadratus_plantae", "soleus", "tibialis_posterior", "sacrotuberous_ligament"]
 
@@ -36,6 +36,37 @@ def views_of(pids) -> list[str]:
     return [v for v in VIEW_IDS if v in shown]
 
 
+def muscle_knot_pain(pid: str) -> None:
+    """A trigger point step by step: the muscle, the knot, the pain, with the legend."""
+    step = st.select_slider(
+        "Show",
+        list(STEPS),
+        value=STEPS[-1],
+        key="atlas_step",
+        format_func=lambda s: STEP_WORDS[s].capitalize(),
+        help="The muscle, then its knots, then where each sends pain.",
+    )
+    shown = chart_views(ATLAS, pid)
+    for column, view in zip(st.columns(len(shown)), shown, strict=True):
+        fig = trigger_point_figure(ATLAS, pid, view, step=step)
+        fig.update_layout(height=640, title=dict(font=dict(size=14)))
+        chart(column, fig, f"atlas-{pid}-{view}")
+
+
+def stages(pid: str) -> None:
+    """A condition or ligament: where it mainly hurts, then where it can spread."""
+    stage = st.select_slider("Show", list(STAGES), value=list(STAGES)[-1], key="atlas_stage")
+    shown = views_of([pid])
+    for column, view in zip(st.columns(len(shown)), shown, strict=True):
+        fig = figure(ATLAS, view, highlight=[pid], roles=STAGES[stage])
+        fig.update_layout(height=520, showlegend=False, title=dict(font=dict(size=13)))
+        chart(column, fig, f"atlas-{pid}-{view}")
+
+
+def chart(column, fig, key: str) -> None:
+    column.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+
+
 with browse:
     search, kind = st.columns([3, 2])
     words = search.text_input("Search by name, other name or region", key="atlas_search",
@@ -47,20 +78,11 @@ with browse:
         st.info("No pattern matches that search.")
     else:
         pid = st.selectbox("Pattern", found, format_func=names.get, key="atlas_pattern")
-        stage = st.select_slider(
-            "Show",
-            list(STAGES),
-            value=list(STAGES)[-1],
-            key="atlas_stage",
-            help="Step through how the pain spreads from the trigger point.",
-        )
-        shown = views_of([pid])
-        for column, view in zip(st.columns(len(shown)), shown, strict=True):
-            fig = figure(ATLAS, view, highlight=[pid], roles=STAGES[stage])
-            fig.update_layout(height=520, showlegend=False, title=dict(font=dict(size=13)))
-            column.plotly_chart(fig, width="stretch", key=f"atlas-{pid}-{view}",
-                                config={"displaylogo": False})  # fmt: skip
-        panels.pattern_detail(ATLAS, pid)
+        if ATLAS.patterns[pid].kind == "trigger_point":
+            muscle_knot_pain(pid)
+        else:
+            stages(pid)
+        panels.pattern_detail(ATLAS, pid, muscle=False)
 
 with compare:
     chosen = st.multiselect("Two to four patterns", list(names), default=SEED_LOOK_ALIKES,

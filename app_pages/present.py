@@ -1,4 +1,5 @@
-"""Presentation: the current map full width, large, with the controls out of the way."""
+"""Presentation: the current map full width, large, with the controls out of the way; or one
+trigger point explained to a client step by step: the muscle, the knot, the pain."""
 
 import streamlit as st
 
@@ -6,6 +7,7 @@ from app_pages import panels, state
 from app_pages.shared import VIEW_NAMES, atlas
 from painmap.matching import analyse, drawn
 from painmap.render import figure
+from painmap.trigger_chart import STEP_WORDS, STEPS, chart_views, explainable, trigger_point_figure
 
 ATLAS = atlas()
 state.init()
@@ -26,20 +28,55 @@ def follow():
         ss.view = ss.kept["view"] = ss.present_view
 
 
-view = (
-    st.segmented_control(
+def explained(pid: str):
+    """The chosen trigger point at the chosen step (muscle, knot, pain), on one of its views."""
+    step = steps.segmented_control(
+        "Step",
+        list(STEPS),
+        default=STEPS[0],
+        key="present_step",
+        format_func=lambda s: STEP_WORDS[s].capitalize(),
+    )
+    shown = chart_views(ATLAS, pid)
+    start = ss.present_view if ss.present_view in shown else shown[0]
+    view = st.segmented_control(
         "View",
-        list(VIEW_NAMES),
+        shown,
+        default=start,
         format_func=VIEW_NAMES.get,
-        key="present_view",
-        on_change=follow,
+        key=f"present_view_{pid}",
         label_visibility="collapsed",
     )
-    or ss.view
-)
+    return trigger_point_figure(ATLAS, pid, view or start, ss.side, step or STEPS[0])
+
+
+def current_map():
+    """The map as the map page has it: marks, and the patterns that fit."""
+    view = (
+        st.segmented_control(
+            "View",
+            list(VIEW_NAMES),
+            format_func=VIEW_NAMES.get,
+            key="present_view",
+            on_change=follow,
+            label_visibility="collapsed",
+        )
+        or ss.view
+    )
+    shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
+    return figure(ATLAS, view, ss.side, marks=ss.marks, highlight=list(shown), strengths=shown)
+
+
 analysis = analyse(ATLAS, ss.marks, side=ss.side, **given)
-shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
-fig = figure(ATLAS, view, ss.side, marks=ss.marks, highlight=list(shown), strengths=shown)
+choices = [None, *explainable(ATLAS, [ss.selected, *analysis.results.id])]
+pick, steps = st.columns([2, 3], vertical_alignment="bottom")
+explain = pick.selectbox(
+    "Explain a trigger point",
+    choices,
+    key="present_explain",
+    format_func=lambda p: ATLAS.patterns[p].name if p else "No: the map",
+)
+fig = explained(explain) if explain else current_map()
 fig.update_layout(
     height=900, font=dict(size=18), title=dict(font=dict(size=24)), legend=dict(font=dict(size=17))
 )

@@ -1,4 +1,5 @@
-"""The atlas: the five drawn views of the foot and lower leg, read once and validated.
+"""The atlas: the five drawn views of the foot and lower leg and their muscle layer, read once
+and validated.
 
 >>> atlas = load_atlas()
 >>> atlas.view("plantar", "left").landmark_xy("heel_center")
@@ -19,7 +20,9 @@ import pandas as pd
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.errors import AtlasError, Problem
 from painmap.io.maps import read_view
+from painmap.io.muscles import read_muscles
 from painmap.knowledge import Knowledge, read_knowledge
+from painmap.muscles import MuscleLayer
 from painmap.viewmap import ViewMap
 from painmap.views import check_side, check_view
 
@@ -34,6 +37,7 @@ class Atlas:
     version: str
     views: Mapping[tuple[str, str], ViewMap] = field(repr=False)
     knowledge: Knowledge = field(repr=False)
+    muscle_layers: Mapping[str, MuscleLayer] = field(repr=False)
 
     @property
     def zones(self) -> pd.DataFrame:
@@ -48,6 +52,10 @@ class Atlas:
     def view(self, view: str, side: str = "right") -> ViewMap:
         """One view as it lies for ``side``."""
         return self.views[(check_view(view), check_side(side))]
+
+    def muscle_layer(self, side: str = "right") -> MuscleLayer:
+        """The muscles and tendons as they lie for ``side``."""
+        return self.muscle_layers[check_side(side)]
 
     def landmarks(self, view: str | None = None, side: str = "right") -> pd.DataFrame:
         """Every landmark (of one view, or all), one row each: view, id, x, y."""
@@ -75,6 +83,8 @@ def read_atlas(root: Path | str = ROOT) -> Atlas:
         for side in SIDE_IDS:
             views[(view, side)] = right.for_side(side)
     knowledge = read_knowledge(root, views, problems)
+    trigger_points = {p.id for p in knowledge.patterns.values() if p.kind == "trigger_point"}
+    layer = read_muscles(root / "maps" / "muscles.geojson", views, trigger_points, problems)
     if problems:
         raise AtlasError(problems)
     for path in sorted([*root.glob("maps/*.geojson"), *root.glob("data/**/*.yaml")]):
@@ -82,7 +92,8 @@ def read_atlas(root: Path | str = ROOT) -> Atlas:
     from painmap import __version__
 
     version = f"{__version__}+{digest.hexdigest()[:10]}"
-    return Atlas(root=root, version=version, views=views, knowledge=knowledge)
+    layers = {side: layer.for_side(side) for side in SIDE_IDS}
+    return Atlas(root=root, version=version, views=views, knowledge=knowledge, muscle_layers=layers)
 
 
 def load_atlas(root: Path | str | None = None) -> Atlas:

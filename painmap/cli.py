@@ -56,10 +56,12 @@ def cmd_validate(args) -> int:
             print(problem)
         print(f"{len(err.problems)} problem(s) found", file=sys.stderr)
         return 1
-    k = atlas.knowledge
+    k, layer = atlas.knowledge, atlas.muscle_layer()
     print(
         f"atlas {atlas.version}: {len(VIEW_IDS)} views, {len(k.patterns)} patterns, "
-        f"{len(atlas.zones)} zones, {len(k.sources)} sources, {len(k.symptoms)} symptoms: sound"
+        f"{len(atlas.zones)} zones, {len(layer.muscles)} muscle outlines, "
+        f"{len(layer.tendons)} tendons, {len(k.sources)} sources, {len(k.symptoms)} symptoms: "
+        "sound"
     )
     return 0
 
@@ -286,7 +288,12 @@ def cmd_sheet(args) -> int:
     from painmap import sheet
 
     atlas = _load()
-    fig = sheet.pattern_sheet(atlas) if args.patterns else sheet.contact_sheet(atlas)
+    if args.patterns:
+        fig = sheet.pattern_sheet(atlas)
+    elif args.muscles:
+        fig = sheet.muscle_sheet(atlas)
+    else:
+        fig = sheet.contact_sheet(atlas)
     print(f"wrote {sheet.write_sheet(fig, args.out)}")
     return 0
 
@@ -390,9 +397,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", default=CASES_FILE, help="a clinical cases file (YAML)")
     p.set_defaults(run=cmd_bench)
 
-    p = sub.add_parser("sheet", help="write a sheet of every view, both sides, as a PNG")
+    p = sub.add_parser("sheet", help="write a sheet of every view (both sides, and the muscles)")
     p.add_argument("--out", default="docs/atlas.png")
-    p.add_argument("--patterns", action="store_true", help="every pattern on its views instead")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--patterns", action="store_true", help="every pattern on its views instead")
+    which.add_argument(
+        "--muscles", action="store_true", help="every muscle with its knots and pain instead"
+    )
     p.set_defaults(run=cmd_sheet)
 
     add_log_parser(sub)

@@ -25,6 +25,16 @@ def to_side(geometry: BaseGeometry, side: str) -> BaseGeometry:
     return geometry if side == "right" else mirror(geometry)
 
 
+def site_point(geometry: BaseGeometry) -> shapely.Point:
+    """Where a zone's mark is drawn (a trigger point's ×): its middle, or a point surely inside.
+
+    >>> site_point(shapely.box(0, 0, 4, 2)).coords[0]
+    (2.0, 1.0)
+    """
+    centre = geometry.centroid
+    return centre if geometry.contains(centre) else geometry.representative_point()
+
+
 def coords_xy(geometry: BaseGeometry) -> tuple[list[float | None], list[float | None]]:
     """x and y lists of a geometry's outline(s) for plotting, parts separated by ``None``.
 

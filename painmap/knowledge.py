@@ -31,7 +31,7 @@ from painmap.schema import GuidanceTopic, ModelSettings, Pattern, Question, Sour
 from painmap.viewmap import ViewMap
 from painmap.zones import MIN_INSIDE, inside_fraction, zone_shape
 
-ZONE_COLUMNS = ["pattern_id", "view", "role", "zone", "geometry", "area"]
+ZONE_COLUMNS = ["pattern_id", "view", "role", "zone", "geometry", "area", "label", "refers"]
 
 
 @dataclass(frozen=True)
@@ -162,6 +162,8 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
                 "zone": index,
                 "geometry": shape,
                 "area": shape.area,
+                "label": spec.label or "",
+                "refers": _refers(pattern, index, spec, label, problems),
             }
         )
     roles = {r["role"] for r in rows}
@@ -181,6 +183,26 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
     if pattern.kind == "condition" and "trigger_point" in roles:
         problems.append(Problem(label, "zones", "a condition has no trigger_point zones"))
     return rows
+
+
+def _refers(pattern: Pattern, index: int, spec, label: str, problems: list[Problem]):
+    """The indexes of the pain zones a trigger-point site sends pain to (all when unsaid)."""
+    pain = {i: z for i, z in enumerate(pattern.zones) if z.role != "trigger_point"}
+    if spec.role != "trigger_point":
+        if spec.refers:
+            problems.append(Problem(label, f"zones[{index}]", "only a trigger_point zone refers"))
+        return ()
+    if not spec.refers:
+        return tuple(pain)
+    named = {z.label: i for i, z in pain.items() if z.label}
+    unknown = [r for r in spec.refers if r not in named]
+    if unknown:
+        known = "; ".join(named) or "none: give the pain zones a label"
+        problems.append(
+            Problem(label, f"zones[{index}].refers", f"no pain zone labelled {unknown[0]!r} "
+                    f"(labels: {known})")
+        )  # fmt: skip
+    return tuple(named[r] for r in spec.refers if r in named)
 
 
 def _check_pattern(pattern: Pattern, known: Mapping, problems: list[Problem]) -> None:

@@ -16,7 +16,7 @@ import html
 import textwrap
 from collections.abc import Iterable, Mapping
 
-from painmap.geometry import coords_xy, to_side
+from painmap.geometry import coords_xy, site_point, to_side
 from painmap.marks import Area, Mark
 from painmap.style import INK, MARK, PALETTE
 from painmap.wording import word
@@ -62,21 +62,52 @@ def _outline_xy(geometries, side):
     return xs, ys
 
 
-def _zone_trace(role, xs, ys, colour, strength, name, group):
+# The main pain zone is graded, as Travell and Simons draw it: denser inside, fading to its edge.
+CORE_MM = 3.5
+
+
+def zone_fills(role, geometries, side, colour, strength, name, group) -> list[dict]:
+    """The traces of one role's zones of one pattern: main pain solid with a denser core,
+    spread hatched with a dotted edge, a trigger-point site dashed."""
+    xs, ys = _outline_xy(geometries, side)
     solid = 0.25 + 0.45 * strength  # a stronger match is drawn more solid
     style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
                  hoverinfo="skip", showlegend=True)  # fmt: skip
     if role == "essential":
-        return scatter(**style, fillcolor=rgba(colour, solid),
-                          line=dict(color=colour, width=1.8))  # fmt: skip
+        cores = [g.buffer(-CORE_MM).simplify(0.3) for g in geometries]
+        cx, cy = _outline_xy([c for c in cores if not c.is_empty], side)
+        core = scatter(
+            x=cx,
+            y=cy,
+            mode="lines",
+            fill="toself",
+            fillcolor=rgba(colour, solid * 0.6),
+            line=dict(width=0),
+            hoverinfo="skip",
+            showlegend=False,
+            legendgroup=group,
+            name=f"{name} (core)",
+        )
+        return [
+            scatter(
+                **style, fillcolor=rgba(colour, solid * 0.7), line=dict(color=colour, width=1.8)
+            ),
+            core,
+        ]
     if role == "spillover":
-        return scatter(
-            **style, fillcolor=rgba(colour, 0.08),
-            fillpattern=dict(shape="/", fgcolor=rgba(colour, solid), size=7, solidity=0.25),
-            line=dict(color=colour, width=1.4, dash="dot"),
-        )  # fmt: skip
-    return scatter(**style, fillcolor=rgba(colour, 0.15),
-                      line=dict(color=colour, width=1.2, dash="dash"))  # fmt: skip
+        return [
+            scatter(
+                **style,
+                fillcolor=rgba(colour, 0.08),
+                fillpattern=dict(shape="/", fgcolor=rgba(colour, solid), size=7, solidity=0.25),
+                line=dict(color=colour, width=1.4, dash="dot"),
+            )
+        ]
+    return [
+        scatter(
+            **style, fillcolor=rgba(colour, 0.15), line=dict(color=colour, width=1.2, dash="dash")
+        )
+    ]
 
 
 def zone_traces(
@@ -113,11 +144,10 @@ def zone_traces(
             label = atlas.patterns[pid].name
             if strengths is not None:
                 label = f"{rank + 1} · {label} · {word(strength, model.likely, model.possible)}"
-            xs, ys = _outline_xy(rows.geometry, side)
             name = f"{label}: {ROLE_WORDS[role]}"
-            traces.append(_zone_trace(role, xs, ys, colour, strength, name, pid))
+            traces.extend(zone_fills(role, list(rows.geometry), side, colour, strength, name, pid))
             if role == "trigger_point":
-                sites = [to_side(g, side).representative_point() for g in rows.geometry]
+                sites = [site_point(to_side(g, side)) for g in rows.geometry]
                 traces.append(
                     scatter(
                         x=[p.x for p in sites], y=[p.y for p in sites], mode="markers",

@@ -18,8 +18,9 @@ import shapely
 
 from painmap.geometry import coords_xy
 from painmap.marks import Area, Mark
+from painmap.muscle_overlay import muscle_traces
 from painmap.overlay import mark_traces, note_labels, scatter, zone_traces
-from painmap.style import DETAIL, FONT, INK, SKIN, SKIN_EDGE
+from painmap.style import CAPTION, DETAIL, FONT, INK, SKIN, SKIN_EDGE, TONE_FILLS
 from painmap.viewmap import ViewMap
 from painmap.views import VIEWS, check_side, check_view, edge_words
 
@@ -31,7 +32,8 @@ def view_title(view: str, side: str) -> str:
 
 
 def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
-    """The body of a view: filled outline, light detail lines, and landmark labels if asked."""
+    """The body of a view: filled outline, its second tones, light detail lines, captions
+    (the arch), and landmark labels if asked."""
     xs, ys = coords_xy(vmap.outline)
     traces = [
         scatter(
@@ -46,12 +48,23 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
             showlegend=False,
         )
     ]
-    dx: list[float | None] = []
-    dy: list[float | None] = []
-    for detail in vmap.details:
-        x, y = coords_xy(detail.line)
-        dx.extend([*x, None])
-        dy.extend([*y, None])
+    for tone, colour in TONE_FILLS.items():
+        tx, ty = _joined(d.line for d in vmap.details if d.fill == tone)
+        if tx:
+            traces.append(
+                scatter(
+                    x=tx,
+                    y=ty,
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=colour,
+                    line=dict(width=0),
+                    hoverinfo="skip",
+                    name=f"body {tone}",
+                    showlegend=False,
+                )
+            )
+    dx, dy = _joined(d.line for d in vmap.details if d.fill is None)
     traces.append(
         scatter(
             x=dx,
@@ -63,6 +76,23 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
             showlegend=False,
         )
     )
+    traces.extend(fade_traces(vmap))
+    captioned = [d for d in vmap.details if d.caption]
+    if captioned:
+        spots = [d.line.interpolate(0.3, normalized=True) for d in captioned]
+        traces.append(
+            scatter(
+                x=[p.x for p in spots],
+                y=[p.y for p in spots],
+                mode="text",
+                text=[d.caption for d in captioned],
+                hoverinfo="skip",
+                name="captions",
+                textposition="middle right",
+                showlegend=False,
+                textfont=dict(size=11, color=CAPTION, style="italic"),
+            )
+        )
     if labels:
         names = list(vmap.landmarks)
         traces.append(
@@ -80,6 +110,47 @@ def body_traces(vmap: ViewMap, labels: bool = False) -> list[dict]:
             )
         )
     return traces
+
+
+FADE_STEPS = 6
+
+
+def fade_traces(vmap: ViewMap) -> list[dict]:
+    """White veils over the top of a leg, each higher one adding to the last, so the drawing
+    fades out above ``vmap.fade_above`` (its outline's line too) instead of ending in a cut."""
+    if vmap.fade_above is None:
+        return []
+    minx, _, maxx, top = vmap.outline.bounds
+    veil = vmap.outline.buffer(3).simplify(0.5)  # a veil needs no finer edge (and clicks carry it)
+    traces = []
+    for k in range(FADE_STEPS):
+        bottom = vmap.fade_above + k * (top - vmap.fade_above) / FADE_STEPS
+        xs, ys = coords_xy(veil.intersection(shapely.box(minx - 5, bottom, maxx + 5, top + 5)))
+        traces.append(
+            scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                line=dict(width=0),
+                fillcolor="rgba(255, 255, 255, 0.27)",
+                hoverinfo="skip",
+                name="fade",
+                showlegend=False,
+            )
+        )
+    return traces
+
+
+def _joined(lines) -> tuple[list[float | None], list[float | None]]:
+    """x and y of several lines as one trace, each line ended by a gap."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for line in lines:
+        x, y = coords_xy(line)
+        xs.extend([*x, None])
+        ys.extend([*y, None])
+    return xs, ys
 
 
 def frame(vmap: ViewMap) -> tuple[list[float], list[float], list[dict]]:
@@ -158,6 +229,7 @@ def figure(
     clickable: bool = False,
     validate: bool = True,
     roles: Iterable[str] | None = None,
+    muscles: bool = False,
 ) -> go.Figure:
     """The annotated figure of one view: outline, marks, and the zones of ``highlight``.
 
@@ -186,8 +258,13 @@ def figure(
     validate : bool
         Let Plotly check every property. The app, which redraws on every click, skips it:
         the body is built (and checked) once per view and side, the overlay by this module.
+    muscles : bool
+        Draw the muscle layer: every muscle of the view faintly, the highlighted trigger
+        points' muscles strongly.
     """
     base = _base(atlas, check_view(view), check_side(side), labels, clickable)
+    highlight = list(highlight)
+    layer = muscle_traces(atlas, view, side, strong=highlight) if muscles else []
     zones = zone_traces(atlas, view, side, highlight, strengths, roles)
     layout = copy.deepcopy(base["layout"])
     if zones:
@@ -195,5 +272,5 @@ def figure(
         layout["legend"] = dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=12))
     marks = list(marks)
     layout["annotations"] = [*layout.get("annotations", []), *note_labels(marks, view)]
-    data = [*copy.deepcopy(base["data"]), *zones, *mark_traces(view, marks)]
+    data = [*copy.deepcopy(base["data"]), *layer, *zones, *mark_traces(view, marks)]
     return go.Figure(dict(data=data, layout=layout), _validate=validate)

@@ -116,13 +116,19 @@ PointRef = Id | Offset | tuple[float, float]
 
 
 class ZoneSpec(Strict):
-    """A zone built from landmarks: joined (hull or path), widened by ``radius``, clipped."""
+    """A zone built from landmarks: joined (hull or path), widened by ``radius``, clipped.
+
+    ``label`` names the place in plain words ("back of the heel"); a trigger-point site's
+    ``refers`` lists the labels of the pattern's pain zones it sends pain to (all, if empty).
+    """
 
     view: Literal["plantar", "dorsal", "medial", "lateral", "posterior"]
     role: Literal["essential", "spillover", "trigger_point"]
     points: Annotated[tuple[PointRef, ...], Field(min_length=1)]
     join: Literal["hull", "path"] = "hull"
     radius: Annotated[float, Field(gt=0, le=80)]
+    label: Text | None = None
+    refers: tuple[Text, ...] = ()
 
 
 class Prior(Strict):

@@ -4,16 +4,23 @@ A recipe names landmarks (or moves them by dx, dy mm, or gives plain coordinates
 are joined as a convex hull or a path, widened by a radius and clipped to the view's outline.
 Built from landmarks, a zone stays anatomically anchored when an outline is redrawn.
 
+Referral maps are drawn by hand with irregular edges, not as capsules: the widened shape's edge
+is moved out by a smooth ripple (at most :data:`RIPPLE` of the radius, the same for the same
+recipe every time), and clipping to the outline makes it follow the body's contour.
+
 >>> import shapely
 >>> from painmap.schema import ZoneSpec
 >>> outline = shapely.box(-50, 0, 50, 260)
 >>> spec = ZoneSpec(view="plantar", role="essential", points=[(0, 10)], radius=5)
->>> round(zone_shape(spec, {}, outline).area)
-78
+>>> 78 < zone_shape(spec, {}, outline).area < 100  # a disc of radius 5, its edge rippled out
+True
 """
 
 from __future__ import annotations
 
+import zlib
+
+import numpy as np
 import shapely
 from shapely import LineString, MultiPoint, Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -23,6 +30,9 @@ from painmap.schema import Offset, ZoneSpec
 # A zone is drawn mostly on the body; a recipe whose shape falls mostly outside the outline
 # is a mistake (a wrong landmark, an offset of the wrong sign), not a zone to clip quietly.
 MIN_INSIDE = 0.5
+# How far a zone's edge ripples out, as a share of its radius, and at most in mm.
+RIPPLE, RIPPLE_MM = 0.15, 2.5
+SIMPLIFY_MM = 0.2  # a zone is drawn and matched no finer than this
 
 
 def resolve(point, landmarks) -> tuple[float, float]:
@@ -45,7 +55,40 @@ def raw_shape(spec: ZoneSpec, landmarks) -> BaseGeometry:
         core = LineString(xy)
     else:
         core = MultiPoint(xy).convex_hull
-    return core.buffer(spec.radius, quad_segs=12)
+    seed = zlib.crc32(repr((xy, spec.radius, spec.join)).encode())
+    return ripple(core.buffer(spec.radius, quad_segs=12), spec.radius, seed)
+
+
+def ripple(shape: Polygon, radius: float, seed: int) -> BaseGeometry:
+    """``shape`` with its edge moved out along its normal by a smooth, seeded ripple (three
+    waves round the edge), so it reads as drawn by hand. The edge only ever moves outwards, by
+    0 to :data:`RIPPLE` of ``radius``: every point the recipe covers stays covered.
+
+    >>> disc = Point(0, 0).buffer(10)
+    >>> wavy = ripple(disc, 10, seed=1)
+    >>> wavy.contains(disc.buffer(-0.01)), wavy.equals(ripple(disc, 10, seed=1))
+    (True, True)
+    """
+    ring = shapely.segmentize(shape.exterior, 1.5)
+    xy = np.asarray(ring.coords)[:-1]
+    if not ring.is_ccw:
+        xy = xy[::-1]
+    step = np.linalg.norm(np.roll(xy, -1, axis=0) - xy, axis=1)
+    s = np.concatenate([[0], np.cumsum(step)[:-1]]) / step.sum()
+    rng = np.random.default_rng(seed)
+    amplitude = min(RIPPLE * radius, RIPPLE_MM)
+    wave = sum(
+        a * np.sin(2 * np.pi * (k * s + rng.random())) for k, a in ((2, 0.5), (3, 0.3), (5, 0.2))
+    )
+    tangent = np.roll(xy, -1, axis=0) - np.roll(xy, 1, axis=0)
+    normal = np.column_stack(
+        [tangent[:, 1], -tangent[:, 0]]
+    )  # outward: the ring runs anticlockwise
+    normal /= np.linalg.norm(normal, axis=1, keepdims=True)
+    outward = (wave - wave.min()) / (np.ptp(wave) or 1.0)  # 0 to 1: the edge only ever grows
+    # Out by at least the 0.2 mm the drawing is simplified by, so the recipe stays covered.
+    moved = Polygon(xy + normal * (SIMPLIFY_MM + 0.05 + amplitude * outward)[:, None])
+    return shapely.make_valid(moved).buffer(0).simplify(SIMPLIFY_MM)
 
 
 def zone_shape(spec: ZoneSpec, landmarks, outline: Polygon) -> BaseGeometry:

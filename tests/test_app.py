@@ -138,6 +138,7 @@ def test_picking_a_result_shows_its_detail_on_its_own_view():
     assert at.radio(key="view").value == "posterior"  # where most of its main pain zone lies
     tabs = [t.label for t in at.tabs]
     assert tabs == [
+        "The muscle",
         "How it feels",
         "Self-care",
         "When to see a clinician",
@@ -175,6 +176,10 @@ def test_switching_side_keeps_marks_on_the_same_part_of_the_body():
     assert _ranked(at)[0] == "1. Plantar fasciitis"
 
 
+def _titles(at) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
 def test_pattern_atlas_browses_searches_and_compares():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.switch_page("app_pages/patterns.py").run()
@@ -184,14 +189,45 @@ def test_pattern_atlas_browses_searches_and_compares():
     options = at.selectbox(key="atlas_pattern").options
     assert options and all("Fibularis" in o for o in options)
     at.selectbox(key="atlas_pattern").set_value("fibularis_longus").run()
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
-    assert any("Outer (lateral) side" in t for t in titles)
-    at.select_slider(key="atlas_stage").set_value("Trigger point").run()
+    charts = [json.loads(c.proto.spec)["layout"]["title"] for c in at.get("plotly_chart")]
+    assert any("Outer (lateral) side" in c.get("subtitle", {}).get("text", "") for c in charts)
+    at.select_slider(key="atlas_step").set_value("knot").run()
+    assert not at.exception
+    knot = [t for t in _titles(at) if t.startswith("Fibularis")]
+    assert knot == ["Fibularis (peroneus) longus · the knot"]
+    at.text_input(key="atlas_search").set_value("heel").run()
+    at.selectbox(key="atlas_pattern").set_value("plantar_fasciitis").run()
+    at.select_slider(key="atlas_stage").set_value("Where it mainly hurts").run()
     assert not at.exception
     table = at.dataframe[0].value  # the comparison of the seed's look-alikes, shown by default
     assert list(table.columns) == ["Quadratus plantae", "Soleus", "Tibialis posterior",
                                    "Sacrotuberous ligament"]  # fmt: skip
     assert "Told apart from the others" in table.index
+
+
+def test_show_muscles_draws_the_muscle_layer_under_the_zones():
+    at = _app(view="posterior", marks="posterior:0,190")
+    assert not [t for t in _chart(at)["data"] if "muscles" in t.get("name", "")]
+    at.toggle(key="show_muscles").set_value(True).run()
+    names = [t.get("name", "") for t in _chart(at)["data"]]
+    assert "muscles (deep)" in names and "Soleus muscle (deep: dashed edge)" in names
+    main_pain = next(i for i, n in enumerate(names) if "Soleus" in n and n.endswith("main pain"))
+    assert names.index("muscles (deep)") < main_pain
+
+
+def test_presentation_explains_a_trigger_point_step_by_step():
+    at = _app(view="posterior", marks="posterior:0,72")
+    at.switch_page("app_pages/present.py").run()
+    at.selectbox(key="present_explain").set_value("soleus").run()
+    assert _titles(at) == ["Soleus · the muscle"]
+    for step in ("knot", "pain"):
+        at.segmented_control(key="present_step").set_value(step).run()
+        assert not at.exception
+    chart = _chart(at)
+    assert chart["layout"]["title"]["text"] == "Soleus · the pain"
+    legend = [t["name"] for t in chart["data"] if t.get("showlegend")]
+    assert "Soleus muscle (deep: dashed edge)" in legend
+    assert any(name.startswith("knot 1 → back of the heel") for name in legend)
 
 
 def test_presentation_shows_the_same_map_and_nothing_is_lost_between_pages():

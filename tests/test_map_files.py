@@ -94,6 +94,15 @@ def _unreadable_geometry(document):
     _feature(document, "detail", "heel_pad")["geometry"] = {"type": "LineString", "coordinates": 7}
 
 
+def _open_filled_detail(document):
+    arch = _feature(document, "detail", "arch_hollow")
+    arch["geometry"]["coordinates"] = arch["geometry"]["coordinates"][:-1]
+
+
+def _unknown_tone(document):
+    _feature(document, "detail", "arch_hollow")["properties"]["fill"] = "dark"
+
+
 CASES = {
     "self-intersecting outline": (_bowtie, "outline", "Self-intersection"),
     "landmark outside the outline": (
@@ -112,6 +121,8 @@ CASES = {
     "units not mm": (_centimetres, None, 'units must be "mm"'),
     "features not a list": (_no_features, None, '"features" is not a list'),
     "geometry unreadable": (_unreadable_geometry, "heel_pad", "cannot be read"),
+    "filled detail not closed": (_open_filled_detail, "arch_hollow", "a filled detail is a closed"),
+    "unknown tone": (_unknown_tone, "arch_hollow", "fill rim, shade or light"),
 }
 
 

@@ -58,3 +58,11 @@ def test_landmark_labels_are_optional(atlas):
     labelled = figure(atlas, "medial", labels=True)
     names = next(t for t in labelled.data if t.name == "landmarks").text
     assert "tarsal tunnel" in names
+
+
+def test_the_body_has_a_second_tone_and_names_the_arch(atlas):
+    names = {t.name: t for t in figure(atlas, "plantar").data}
+    assert {"body shade", "body light"} <= set(names)  # the arch hollow, the footprint
+    assert list(names["captions"].text) == ["arch"]
+    left = {t.name: t for t in figure(atlas, "plantar", side="left").data}
+    assert left["captions"].x[0] == -names["captions"].x[0]

@@ -16,11 +16,44 @@ from shapely import LineString, Point, Polygon
 
 from painmap.contract import LANDMARK_IDS, VIEW_IDS
 from painmap.errors import AtlasError, Problem
-from painmap.viewmap import Detail, ViewMap
+from painmap.viewmap import TONES, Detail, ViewMap
 
 # A drawing of an adult foot and leg spans a few hundred millimetres. Far smaller or larger
 # extents mean the file was saved in other units (centimetres, metres, degrees).
 EXTENT_MM = (150.0, 1200.0)
+
+
+def read_feature_collection(path: Path, name: str) -> dict:
+    """The GeoJSON FeatureCollection at ``path``; AtlasError naming ``name`` if unreadable."""
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AtlasError([Problem(name, None, "file is missing")]) from None
+    except UnicodeDecodeError:
+        raise AtlasError([Problem(name, None, "is not UTF-8 text")]) from None
+    except json.JSONDecodeError as err:
+        where = f"line {err.lineno}, column {err.colno}: {err.msg}"
+        raise AtlasError([Problem(name, None, f"is not valid JSON ({where})")]) from None
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        raise AtlasError([Problem(name, None, "is not a GeoJSON FeatureCollection")])
+    return document
+
+
+def read_geometry(feature, expected: tuple[type, ...]):
+    """A feature's geometry, or the sentence saying why it cannot be used."""
+    try:
+        geometry = shapely.geometry.shape(feature.get("geometry") or {})
+    except Exception as err:  # shapely raises several types for malformed GeoJSON
+        return None, f"geometry cannot be read ({err})"
+    coords = shapely.get_coordinates(geometry)
+    if not coords.size or not all(math.isfinite(v) for v in coords.ravel()):
+        return None, "geometry is empty or has coordinates that are not finite numbers"
+    if not isinstance(geometry, expected):
+        names = " or ".join(t.__name__ for t in expected)
+        return None, f"must be a {names}, not a {geometry.geom_type}"
+    if not geometry.is_valid:
+        return None, f"invalid geometry: {shapely.is_valid_reason(geometry)}"
+    return geometry, None
 
 
 def read_view(path: Path, label: str | None = None) -> ViewMap:
@@ -34,25 +67,7 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
     def fault(item, message):
         problems.append(Problem(name, item, message))
 
-    try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AtlasError([Problem(name, None, "file is missing")]) from None
-    except UnicodeDecodeError:
-        raise AtlasError([Problem(name, None, "is not UTF-8 text")]) from None
-    except json.JSONDecodeError as err:
-        raise AtlasError(
-            [
-                Problem(
-                    name,
-                    None,
-                    f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})",
-                )
-            ]
-        ) from None
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
-        raise AtlasError([Problem(name, None, "is not a GeoJSON FeatureCollection")])
-
+    document = read_feature_collection(path, name)
     meta = document.get("painmap")
     view = Path(path).stem
     if not isinstance(meta, dict):
@@ -68,6 +83,10 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         fault(None, f'units must be "mm", not {meta.get("units")!r}')
     if meta.get("side", "right") != "right":
         fault(None, "the atlas is drawn for the right side only; the left is mirrored in code")
+    fade = meta.get("fade_above")
+    if fade is not None and not (isinstance(fade, int | float) and math.isfinite(fade)):
+        fault(None, f'"fade_above" must be a height in mm, not {fade!r}')
+        fade = None
 
     features = document.get("features")
     if not isinstance(features, list):
@@ -92,26 +111,23 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
             fault(item, f"duplicate {kind} id {fid!r}")
             continue
         seen.add((kind, fid))
-        try:
-            geometry = shapely.geometry.shape(feature.get("geometry") or {})
-        except Exception as err:  # shapely raises several types for malformed GeoJSON
-            fault(item, f"geometry cannot be read ({err})")
-            continue
-        coords = shapely.get_coordinates(geometry)
-        if not coords.size or not all(math.isfinite(v) for v in coords.ravel()):
-            fault(item, "geometry is empty or has coordinates that are not finite numbers")
-            continue
         expected = {"outline": Polygon, "detail": LineString, "landmark": Point}[kind]
-        if not isinstance(geometry, expected):
-            fault(item, f"a {kind} must be a {expected.__name__}, not a {geometry.geom_type}")
-            continue
-        if not geometry.is_valid:
-            fault(item, f"invalid geometry: {shapely.is_valid_reason(geometry)}")
+        geometry, why = read_geometry(feature, (expected,))
+        if why:
+            fault(item, why.replace("must be", f"a {kind} must be"))
             continue
         if kind == "outline":
             outlines.append(geometry)
         elif kind == "detail":
-            details.append(Detail(fid, str(props.get("label") or fid), geometry))
+            fill, caption = props.get("fill"), props.get("caption")
+            if fill is not None and (fill not in TONES or not geometry.is_closed):
+                tones = f"{', '.join(TONES[:-1])} or {TONES[-1]}"
+                fault(item, f"a filled detail is a closed line with fill {tones}")
+                continue
+            if caption is not None and not (isinstance(caption, str) and caption.strip()):
+                fault(item, '"caption" must be a short text')
+                continue
+            details.append(Detail(fid, str(props.get("label") or fid), geometry, fill, caption))
         else:
             landmarks[fid] = geometry
 
@@ -136,4 +152,11 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
 
     if problems:
         raise AtlasError(problems)
-    return ViewMap(view, "right", outlines[0], tuple(details), MappingProxyType(landmarks))
+    return ViewMap(
+        view,
+        "right",
+        outlines[0],
+        tuple(details),
+        MappingProxyType(landmarks),
+        None if fade is None else float(fade),
+    )

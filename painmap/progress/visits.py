@@ -5,8 +5,9 @@
 >>> atlas = load_atlas()
 >>> before = Session(items=(Mark("plantar", 13, 58, 8), Mark("plantar", 0, 30, 6)))
 >>> after = Session(items=(Mark("plantar", 13, 58, 3),))
->>> changes(atlas, before, after)[:2]
-['Marks and areas: 2 then, 1 now.', 'Strongest pain marked: 8 then, 3 now (out of 10).']
+>>> changes(atlas, before, after)[:3]  # doctest: +NORMALIZE_WHITESPACE
+['Marks and areas: 2 then, 1 now.', 'Pain area 50 % smaller; all of it is where it was.',
+ 'Strongest pain marked: 8 then, 3 now (out of 10).']
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date as Date
 import plotly.graph_objects as go
 
 from painmap.matching import analyse
+from painmap.measures import change_words, map_drawing
 from painmap.overlay import mark_traces
 from painmap.render import figure
 from painmap.session_file import Session
@@ -63,10 +65,19 @@ def _strongest(session: Session) -> float | None:
     return max(levels) if levels else None
 
 
+def area_change(atlas, before: Session, after: Session) -> str | None:
+    """How the painted area changed between two visits (each mirrored to the right frame)."""
+    drawn = [map_drawing(atlas, s.items, s.side) for s in (before, after)]
+    return change_words(*drawn)
+
+
 def changes(atlas, before: Session, after: Session) -> list[str]:
-    """What changed between two visits, in plain sentences: how much was marked, how strong,
-    and which pattern fits best."""
+    """What changed between two visits, in plain sentences: how much was marked, its area
+    and where it lies, how strong, and which pattern fits best."""
     lines = [f"Marks and areas: {len(before.items)} then, {len(after.items)} now."]
+    area = area_change(atlas, before, after)
+    if area:
+        lines.append(area)
     then, now = _strongest(before), _strongest(after)
     if then is not None and now is not None:
         lines.append(f"Strongest pain marked: {then:g} then, {now:g} now (out of 10).")

@@ -13,6 +13,14 @@ from painmap.knowledge import cited_sources
 from painmap.schema import Pattern, Source
 
 KIND_WORDS = {"trigger_point": "trigger point", "ligament": "ligament", "condition": "condition"}
+QUESTIONS = {
+    "timing": "When is it worst?",
+    "triggers": "What makes it worse?",
+    "quality": "What does it feel like?",
+    "signs": "Anything else?",
+    "red_flags": "Any of these? (they need a clinician soon)",
+}
+"""The question asked for each group of symptoms: on the map page and in the FHIR file."""
 SECTIONS = (
     ("description", "How people describe it"),
     ("aggravating", "What starts or aggravates it"),

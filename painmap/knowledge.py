@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from painmap.contract import CONDITION_IDS, PATTERN_IDS, SYMPTOM_IDS
 from painmap.errors import Problem
+from painmap.fhir.codes import Code, read_codes
 from painmap.io.knowledge import read_guidance, read_patterns, read_sources, read_symptoms
 from painmap.schema import GuidanceTopic, Pattern, Source, Symptom
 from painmap.viewmap import ViewMap
@@ -36,6 +37,7 @@ class Knowledge:
     symptoms: Mapping[str, Symptom] = field(repr=False)
     guidance: tuple[GuidanceTopic, ...] = field(repr=False)
     zones: pd.DataFrame = field(repr=False)
+    codes: Mapping[str, Code] = field(repr=False, default_factory=dict)
 
     @property
     def red_flags(self) -> tuple[str, ...]:
@@ -208,10 +210,12 @@ def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
         rows.extend(_build_zones(pattern, views, problems))
     zones = pd.DataFrame(rows, columns=ZONE_COLUMNS)
     _check_distinct(zones, problems)
+    codes = read_codes(data, views, problems)
     return Knowledge(
         patterns=MappingProxyType(patterns),
         sources=MappingProxyType(sources),
         symptoms=MappingProxyType(symptoms),
         guidance=guidance,
         zones=zones,
+        codes=MappingProxyType(codes),
     )

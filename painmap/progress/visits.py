@@ -71,6 +71,18 @@ def area_change(atlas, before: Session, after: Session) -> str | None:
     return change_words(*drawn)
 
 
+def since_words(atlas, day: Date, before: Session, now: Session) -> str | None:
+    """One line for the handout: how the pain area changed since the visit of ``day``.
+
+    >>> from painmap import Area, Mark, load_atlas
+    >>> then = Session(items=(Area("plantar", ((-20, 20), (20, 20), (20, 70), (-20, 70))),))
+    >>> since_words(load_atlas(), Date(2026, 11, 2), then, Session(items=(Mark("plantar", 0, 38),)))
+    'Since your visit of 2 Nov 2026: pain area 84 % smaller; all of it is where it was.'
+    """
+    area = area_change(atlas, before, now)
+    return f"Since your visit of {_label(day)}: {area[0].lower()}{area[1:]}" if area else None
+
+
 def changes(atlas, before: Session, after: Session) -> list[str]:
     """What changed between two visits, in plain sentences: how much was marked, its area
     and where it lies, how strong, and which pattern fits best."""

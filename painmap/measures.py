@@ -172,6 +172,25 @@ def cover_words(name: str, share: float) -> str:
     return f"Your drawing covers {percent(share)} of the main pain zone of {name}."
 
 
+def extent_words(before: Shapes, after: Shapes, bodies: Mapping[str, Polygon]) -> str:
+    """The two drawings' extents and their overlap, in figures, for a clinician.
+
+    >>> body = {"plantar": shapely.box(0, 0, 100, 100)}
+    >>> outer = {"plantar": shapely.box(0, 0, 20, 20)}
+    >>> inner = {"plantar": shapely.box(5, 5, 15, 15)}
+    >>> extent_words(outer, inner, body)  # doctest: +NORMALIZE_WHITESPACE
+    'Painted area 400 mm² (4.0 % of the body drawn) then, 100 mm² (1.0 %) now; overlap of the
+     two drawings (Jaccard index, 0 to 1): 0.25.'
+    """
+    then, now = extent(before, bodies), extent(after, bodies)
+    jaccard = overlap(before, after).jaccard
+    return (
+        f"Painted area {then.total_area:,.0f} mm² ({then.total_share:.1%} of the body drawn) "
+        f"then, {now.total_area:,.0f} mm² ({now.total_share:.1%}) now; overlap of the two "
+        f"drawings (Jaccard index, 0 to 1): {jaccard:.2f}."
+    ).replace("%", " %")
+
+
 def change_words(before: Shapes, after: Shapes) -> str | None:
     """How the painted area changed between two drawings, and how much of it stayed put;
     None when neither has any."""

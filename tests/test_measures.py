@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shapely
 
 from painmap import Area, Mark
 from painmap.measures import (
@@ -10,6 +11,7 @@ from painmap.measures import (
     change_words,
     drawing,
     extent,
+    extent_words,
     main_zone,
     map_drawing,
     outlines,
@@ -113,3 +115,11 @@ def test_two_visits_say_how_the_area_changed():
     assert area.endswith("smaller; all of it is where it was.")
     mirrored = Session(items=tuple(i.mirrored() for i in after.items), side="left")
     assert area in changes(ATLAS, before, mirrored)  # the other side's map, mirrored first
+
+
+def test_the_extents_and_overlap_in_figures():
+    body = {"plantar": shapely.box(0, 0, 100, 100)}  # 10,000 mm²
+    assert extent_words(shapes.LEFT_HALF, shapes.SHIFTED_HALF, body) == (
+        "Painted area 100 mm² (1.0 % of the body drawn) then, 100 mm² (1.0 %) now; "
+        "overlap of the two drawings (Jaccard index, 0 to 1): 0.33."
+    )

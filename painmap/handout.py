@@ -20,7 +20,7 @@ from painmap.export import all_views_figure
 from painmap.matching import analyse
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
-from painmap.progress.verdict import judge
+from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import since_words
 from painmap.session_file import Session
 
@@ -81,8 +81,12 @@ def _log_block(atlas, session: Session) -> str:
         for v in verdicts
     )
     first, last = session.log[0].day, session.log[-1].day
-    return (f"<div class='pattern'><h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
-            f"<div class='chart'>{chart}</div><ul>{answers}</ul></div>")  # fmt: skip
+    source = atlas.knowledge.sources[THRESHOLD_SOURCE]
+    by = f"{source.author.split(',')[0]} and others, {source.year}"
+    title = f"<h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
+    rule = f"<p class='small'>{_e(RULE)} ({_e(by)}.)</p>"
+    body = f"<div class='chart'>{chart}</div><ul>{answers}</ul>{rule}"
+    return f"<div class='pattern'>{title}{body}</div>"
 
 
 def handout_html(atlas, session: Session, when: Date | None = None, first_visit=None) -> str:

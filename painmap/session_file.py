@@ -169,8 +169,11 @@ def other_maps(saved_with, atlas) -> tuple[str, ...]:
     if saved_with == atlas.version:
         return ()
     which = f"other maps ({str(saved_with)[:40]})" if saved_with else "unnamed maps"
-    return (f"This session was saved with {which}; the marks are where they were, "
-            "but the zones may have moved a little.",)  # fmt: skip
+    warning = (
+        f"This session was saved with {which}; the marks are where they were, "
+        "but the zones may have moved a little."
+    )
+    return (warning,)
 
 
 def _read_log(document: dict) -> tuple[Entry, ...]:

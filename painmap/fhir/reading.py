@@ -20,6 +20,7 @@ from __future__ import annotations
 from fhir.resources.bundle import Bundle
 from pydantic import ValidationError
 
+from painmap.contract import SIDE_IDS
 from painmap.fhir.names import SPOT
 from painmap.fhir.questionnaire import AnswerError, is_ours, read_response
 from painmap.marks import Area, Mark
@@ -113,7 +114,7 @@ def _check_side(n: int, obs: dict, by_url: dict, atlas, side: str) -> None:
     structure = by_url.get(reference)
     if not structure or structure.get("resourceType") != "BodyStructure":
         raise SessionError(f"item {n} of the file has no body structure in the file")
-    sides = {atlas.knowledge.codes[s].code: s for s in ("right", "left")}
+    sides = {atlas.knowledge.codes[s].code: s for s in SIDE_IDS}
     for part in structure.get("includedStructure", []):
         codings = (part.get("laterality") or {}).get("coding") or [{}]
         found = sides.get(codings[0].get("code"))

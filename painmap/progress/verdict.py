@@ -43,6 +43,10 @@ IMPORTANT_SHARE = 0.3  # ...or of about 30 % of the pain before is clinically im
 MIN_POINTS = 1.0  # one step of the 0 to 10 scale: a smaller change never counts
 WALK_SHARE = 0.2  # change in walking or standing time that counts
 THRESHOLD_SOURCE = "farrar-pain-nrs-2001"
+RULE = (
+    "A change of pain counts when it is clinically important (2 points or 30 % out of 10, and "
+    "at least 1 point) and larger than your own day-to-day swing in the days before the step."
+)
 _EPS = 1e-9  # means of whole and half points: compare at the edges without float noise
 
 

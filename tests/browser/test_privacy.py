@@ -58,8 +58,15 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         page.get_by_text("The first steps in the morning hurt most").click()
         page.keyboard.press("Escape")
         page.wait_for_timeout(800)
-        labels = ("PNG (this view)", "SVG (all views)", "PDF (all views)", "HTML (interactive)",
-                  "JSON (session)", "PDF handout (1 to 2 pages)")  # fmt: skip
+        labels = (
+            "PNG (this view)",
+            "SVG (all views)",
+            "PDF (all views)",
+            "HTML (interactive)",
+            "JSON (session)",
+            "FHIR (JSON)",
+            "PDF handout (1 to 2 pages)",
+        )
         for label in labels:
             save_export(page, label, tmp_path)
         page.get_by_role("link", name="Pattern atlas").click()

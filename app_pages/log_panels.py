@@ -17,7 +17,7 @@ from painmap.progress.entry import MAX_WALK_MINUTES
 from painmap.progress.logbook import LogError
 from painmap.progress.plan import make_plan
 from painmap.progress.table import entries_csv, entries_frame
-from painmap.progress.verdict import judge
+from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import changes, overlaid_figure, visit_figure
 
 ss = st.session_state
@@ -152,6 +152,8 @@ def daily_log(atlas, the_plan) -> None:
         answer.markdown("#### Is it working?")
         with answer:
             BOXES[latest.outcome](f"{latest.answer}  \n*{latest.numbers}*")
+        source = cite(atlas.knowledge.sources[THRESHOLD_SOURCE])
+        answer.caption(f"{RULE} Source: {text(source)}")
         for earlier in reversed(verdicts[:-1]):
             answer.caption(
                 f"Earlier, {earlier.trial.step_name}: {earlier.outcome} ({earlier.numbers})."

@@ -32,6 +32,19 @@ def person():
     return ss.get("person")
 
 
+def first_visit(atlas):
+    """The open log's first visit before today, as (day, session), for the handout; None when
+    there is no log, no such visit, or it cannot be read."""
+    log = person()
+    if log is None:
+        return None
+    try:
+        days = [day for day in log.visits() if day < date.today()]
+        return (days[0], log.visit(days[0], atlas)) if days else None
+    except LogError:
+        return None
+
+
 def _opened(log) -> None:
     ss.person = log
     ss.log_entries = log.entries()

@@ -13,13 +13,14 @@ from datetime import date
 
 import streamlit as st
 
-from app_pages import state
+from app_pages import log_state, state
 from painmap import imaging
 from painmap.contract import LISTS, NOT_ON_LIST
 from painmap.describe import KIND_WORDS, cite
-from painmap.export import export
+from painmap.export import ENDINGS, export
 from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
+from painmap.measures import cover_words, zone_cover
 from painmap.next_question import best_question
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
@@ -246,6 +247,9 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
     if p.aliases:
         st.caption("Also called " + ", ".join(p.aliases))
     st.write(p.summary)
+    if state.ss.get("marks"):
+        share = zone_cover(atlas, state.ss.marks, state.ss.get("side", "right"), pattern_id)
+        st.markdown(f"**{cover_words(p.name, share)}**")
     names = ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
     charted = muscle and p.kind == "trigger_point"
     tabs = st.tabs(["The muscle", *names] if charted else names)
@@ -303,6 +307,9 @@ def _image_browser() -> bool:
     return True
 
 
+SESSION_FILES = ("json", "fhir", "fhir+handout")  # files that open again as the whole map
+
+
 def export_files(view: str) -> dict[str, tuple[str, str, str]]:
     """Each file a person can save: label (naming the format) to (format, view, MIME type)."""
     return {
@@ -312,6 +319,8 @@ def export_files(view: str) -> dict[str, tuple[str, str, str]]:
         "PDF (all views)": ("pdf", "all", "application/pdf"),
         "HTML (interactive)": ("html", view, "text/html"),
         "JSON (session)": ("json", view, "application/json"),
+        "FHIR (JSON)": ("fhir", view, "application/fhir+json"),
+        "FHIR (JSON, with the PDF handout)": ("fhir+handout", view, "application/fhir+json"),
         "PDF handout (1 to 2 pages)": ("handout", "all", "application/pdf"),
     }
 
@@ -323,12 +332,15 @@ def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> N
     on demand unreferenced, and with many sessions it can be pruned before the browser has it.
     """
     try:
-        if fmt in ("png", "svg", "pdf", "handout"):
+        if fmt in ("png", "svg", "pdf", "handout", "fhir+handout"):
             _image_browser()
+        handout = None
+        if fmt in ("handout", "fhir+handout"):
+            handout = handout_pdf(atlas, session, first_visit=log_state.first_visit(atlas))
         if fmt == "handout":
-            data = handout_pdf(atlas, session)
+            data = handout
         else:
-            data = export(atlas, session, fmt, which)
+            data = export(atlas, session, fmt.split("+")[0], which, handout=handout)
     except Exception as err:  # a missing or failing browser must not cost the map on screen
         log.exception("export %s failed", fmt)
         st.session_state.export_file = None
@@ -339,8 +351,8 @@ def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> N
         return
     st.session_state.export_error = None
     stamp = date.today().isoformat()
-    kind = {"json": "session", "handout": "handout"}.get(fmt, which)
-    ending = {"handout": "pdf"}.get(fmt, fmt)
+    kind = "handout" if fmt == "handout" else "session" if fmt in SESSION_FILES else which
+    ending = {"handout": "pdf", "fhir+handout": ENDINGS["fhir"]}.get(fmt, ENDINGS.get(fmt))
     st.session_state.export_file = dict(
         label=label, data=data, mime=mime, session=session, name=f"painmap-{kind}-{stamp}.{ending}"
     )

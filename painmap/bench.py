@@ -163,3 +163,28 @@ def run_exports(atlas, repeats: int = 5) -> dict[str, float]:
     finally:
         imaging.stop()
     return figures
+
+
+def run_fhir(atlas, repeats: int = 20, seed: int = 7) -> dict[str, float]:
+    """Time the FHIR file: building and validating the Bundle, and reading it back."""
+    import json
+
+    from painmap.fhir.bundle import build, bundle_json
+    from painmap.fhir.reading import read_bundle
+    from painmap.session_file import Session
+
+    rng = np.random.default_rng(seed)
+    figures = {}
+    print("FHIR R5 Bundle (fhir.resources), build and validate, then read back:")
+    for n in (1, 10, 60):
+        session = Session(items=tuple(random_marks(atlas, n, rng)), symptoms=("runner",))
+        bundle_json(atlas, session)  # the first one loads the models
+        made = _timed(lambda s=session: build(atlas, s), repeats)
+        checked = _timed(lambda s=session: bundle_json(atlas, s), repeats)
+        document = json.loads(bundle_json(atlas, session))
+        read = _timed(lambda d=document: read_bundle(d, atlas), repeats)
+        figures[f"fhir_{n}_ms"] = statistics.median(checked)
+        print(f"  {n:2} mark(s), build only:          {_summary(made)}")
+        print(f"  {n:2} mark(s), build and validate:  {_summary(checked)}")
+        print(f"  {n:2} mark(s), validate and read:   {_summary(read)}")
+    return figures

@@ -222,22 +222,23 @@ def cmd_match(args) -> int:
 def cmd_export(args) -> int:
     from pathlib import Path
 
-    from painmap.export import FORMATS, export
+    from painmap.export import ENDINGS, export, format_of
     from painmap.matching import check_symptoms
     from painmap.notation import parse_area, parse_mark
     from painmap.session_file import Session
 
-    fmt = Path(args.out).suffix.lower().lstrip(".")
-    if args.handout and fmt != "pdf":
+    fmt = format_of(args.out)
+    if args.handout and fmt not in ("pdf", "fhir"):
         print(
-            f"painmap: a handout is a PDF; end the file name with .pdf, not {args.out!r}",
+            f"painmap: a handout is a PDF, or goes inside a FHIR file; end the file name with "
+            f".pdf or .fhir.json, not {args.out!r}",
             file=sys.stderr,
         )
         return 2
-    if fmt not in FORMATS:
+    if fmt is None:
+        endings = ", ".join("." + e for e in ENDINGS.values())
         print(
-            f"painmap: cannot tell the format from {args.out!r}; end the file name with "
-            f"{', '.join('.' + f for f in FORMATS)}",
+            f"painmap: cannot tell the format from {args.out!r}; end the file name with {endings}",
             file=sys.stderr,
         )
         return 2
@@ -258,12 +259,16 @@ def cmd_export(args) -> int:
     except ValueError as err:
         print(f"painmap: {err}", file=sys.stderr)
         return 2
+    handout = None
     if args.handout:
         from painmap.handout import handout_pdf
 
-        data = handout_pdf(atlas, session)
+        handout = handout_pdf(atlas, session)
+    if fmt == "pdf" and handout is not None:
+        data = handout
     else:
-        data = export(atlas, session, fmt, view=args.view, highlight=args.highlight or None)
+        shown = args.highlight or None
+        data = export(atlas, session, fmt, view=args.view, highlight=shown, handout=handout)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_bytes(data)
     print(f"wrote {args.out} ({len(data):,} bytes)")
@@ -271,7 +276,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from painmap.bench import run, run_exports
+    from painmap.bench import run, run_exports, run_fhir
 
     if args.clinical:
         from painmap.clinical import evaluate, load_cases, report
@@ -279,6 +284,8 @@ def cmd_bench(args) -> int:
         print(report(evaluate(_load(), load_cases(args.cases))))
     elif args.exports:
         run_exports(_load())
+    elif args.fhir:
+        run_fhir(_load())
     else:
         run(_load(), clicks=args.clicks)
     return 0
@@ -365,7 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_match)
 
-    p = sub.add_parser("export", help="write an annotated PNG, SVG, PDF, HTML or a session JSON")
+    p = sub.add_parser(
+        "export", help="write an annotated PNG, SVG, PDF, HTML, a session JSON or a FHIR file"
+    )
     p.add_argument("--out", required=True, help="the file; its ending chooses the format")
     p.add_argument("--view", choices=(*VIEW_IDS, "all"), default="all")
     p.add_argument("--side", choices=("right", "left"), default="right")
@@ -382,7 +391,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--note", help="a note for the session, printed on the export")
     p.add_argument(
-        "--handout", action="store_true", help="a 1 to 2 page PDF handout for a client instead"
+        "--handout",
+        action="store_true",
+        help="a 1 to 2 page PDF handout for a client instead (in a .fhir.json: inside it)",
     )
     p.set_defaults(run=cmd_export)
 
@@ -395,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the clinical cases instead: top-1, top-3, reciprocal rank, ties, calibration",
     )
     p.add_argument("--cases", default=CASES_FILE, help="a clinical cases file (YAML)")
+    p.add_argument("--fhir", action="store_true", help="time the FHIR file, written and read")
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser("sheet", help="write a sheet of every view (both sides, and the muscles)")

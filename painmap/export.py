@@ -1,4 +1,5 @@
-"""Exports of a session: annotated images (PNG, SVG, PDF), interactive HTML and the JSON file.
+"""Exports of a session: annotated images (PNG, SVG, PDF), interactive HTML, the JSON file and
+the FHIR file (:mod:`painmap.fhir`).
 
 An image shows the chosen view (or all five), the numbered marks and areas, the best matches'
 zones with a legend, the side, the date, the notes as labels where they belong and a one-line
@@ -9,18 +10,22 @@ come from the local Chromium (MathJax off) and the HTML carries plotly.js inside
 from __future__ import annotations
 
 from datetime import date as Date
+from pathlib import Path
 
 from plotly.subplots import make_subplots
 
 from painmap import imaging
 from painmap.contract import VIEW_IDS
+from painmap.fhir.bundle import bundle_json
 from painmap.matching import analyse_session, drawn
 from painmap.overlay import mark_traces, note_labels, wrapped, zone_traces
 from painmap.render import FONT, INK, body_traces, figure, frame, view_title
 from painmap.session_file import Session, dump_session
 from painmap.views import VIEWS
 
-FORMATS = ("png", "svg", "pdf", "html", "json")
+FORMATS = ("png", "svg", "pdf", "html", "json", "fhir")
+ENDINGS = {fmt: fmt for fmt in FORMATS} | {"fhir": "fhir.json"}
+"""The file ending of each format: a FHIR file is JSON, told apart by its double ending."""
 DISCLAIMER = "PainMap explains common pain patterns; it does not diagnose. See a clinician."
 ONE_VIEW_SIZE = (900, 1200)
 ALL_VIEWS_SIZE = (2000, 1150)
@@ -98,13 +103,34 @@ def all_views_figure(atlas, session: Session, highlight=None, when: Date | None 
     return fig
 
 
-def export(atlas, session: Session, fmt: str, view: str = "all", highlight=None,
-           when: Date | None = None) -> bytes:  # fmt: skip
-    """The session as ``fmt`` (png, svg, pdf, html or json) bytes, of one view or all."""
+def format_of(path: str | Path) -> str | None:
+    """The export format a file name asks for, by its ending; None when it names none.
+
+    >>> format_of("map.fhir.json"), format_of("Map.PNG"), format_of("map.docx")
+    ('fhir', 'png', None)
+    """
+    name = Path(path).name.lower()
+    found = [fmt for fmt, ending in ENDINGS.items() if name.endswith("." + ending)]
+    return max(found, key=lambda fmt: len(ENDINGS[fmt]), default=None)
+
+
+def export(
+    atlas,
+    session: Session,
+    fmt: str,
+    view: str = "all",
+    highlight=None,
+    when: Date | None = None,
+    handout: bytes | None = None,
+) -> bytes:
+    """The session as ``fmt`` (png, svg, pdf, html, json or fhir) bytes, of one view or all;
+    a FHIR file carries ``handout`` (a PDF) when given."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
         return dump_session(session, atlas).encode("utf-8")
+    if fmt == "fhir":
+        return bundle_json(atlas, session, handout=handout)
     if view == "all":
         fig = all_views_figure(atlas, session, highlight, when)
     else:

@@ -22,7 +22,8 @@ from painmap.export import all_views_figure
 from painmap.matching import analyse_session
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
-from painmap.progress.verdict import judge
+from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
+from painmap.progress.visits import since_words
 from painmap.session_file import Session
 from painmap.triage import CHECK_FIRST, check_first
 
@@ -95,14 +96,17 @@ def _log_block(atlas, session: Session) -> str:
         for v in verdicts
     )
     first, last = session.log[0].day, session.log[-1].day
-    return (
-        f"<div class='pattern'><h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
-        f"<div class='chart'>{chart}</div><ul>{answers}</ul></div>"
-    )
+    source = atlas.knowledge.sources[THRESHOLD_SOURCE]
+    by = f"{source.author.split(',')[0]} and others, {source.year}"
+    title = f"<h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
+    rule = f"<p class='small'>{_e(RULE)} ({_e(by)}.)</p>"
+    body = f"<div class='chart'>{chart}</div><ul>{answers}</ul>{rule}"
+    return f"<div class='pattern'>{title}{body}</div>"
 
 
-def handout_html(atlas, session: Session, when: Date | None = None) -> str:
-    """The handout as one self-contained HTML page."""
+def handout_html(atlas, session: Session, when: Date | None = None, first_visit=None) -> str:
+    """The handout as one self-contained HTML page; ``first_visit`` (day, session), the first
+    visit kept in the open log, adds a line on how the pain area changed since."""
     when = when or Date.today()
     analysis = analyse_session(atlas, session)
     fig = all_views_figure(atlas, session, when=when)
@@ -119,11 +123,13 @@ def handout_html(atlas, session: Session, when: Date | None = None) -> str:
     if not blocks:
         blocks = "<p>No marks were placed, so no pattern is suggested.</p>"
     note = f"<p><b>Note:</b> {_e(session.note)}</p>" if session.note else ""
+    since = since_words(atlas, *first_visit, session) if first_visit else None
+    since = f"<p><b>{_e(since)}</b></p>" if since else ""
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>PainMap handout</title>"
         f"<style>{STYLE}</style></head><body>"
         f"<h1>Your pain map</h1><div class='meta'>{session.side.capitalize()} side · "
-        f"{when.isoformat()} · made with PainMap</div>{flags}{note}"
+        f"{when.isoformat()} · made with PainMap</div>{flags}{note}{since}"
         f"<div class='views'>{picture}</div>"
         f"<p class='small'>The numbers are where you marked pain; coloured areas show where "
         f"the best-matching patterns usually hurt (solid: main pain, hatched: spread, ×: "
@@ -135,9 +141,9 @@ def handout_html(atlas, session: Session, when: Date | None = None) -> str:
     )
 
 
-def handout_pdf(atlas, session: Session, when: Date | None = None) -> bytes:
+def handout_pdf(atlas, session: Session, when: Date | None = None, first_visit=None) -> bytes:
     """The handout printed to PDF (A4) by the local Chromium."""
-    page = handout_html(atlas, session, when)
+    page = handout_html(atlas, session, when, first_visit)
     with tempfile.TemporaryDirectory(prefix="painmap-handout-") as folder:
         source, target = Path(folder) / "handout.html", Path(folder) / "handout.pdf"
         source.write_text(page, encoding="utf-8")

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from painmap.contract import CONDITION_IDS, NOT_ON_LIST, PATTERN_IDS, SYMPTOM_IDS
 from painmap.errors import Problem
+from painmap.fhir.codes import Code, read_codes
 from painmap.io.knowledge import (
     read_guidance,
     read_model,
@@ -45,6 +46,7 @@ class Knowledge:
     zones: pd.DataFrame = field(repr=False)
     questions: tuple[Question, ...] = field(repr=False)
     model: ModelSettings = field(repr=False)
+    codes: Mapping[str, Code] = field(repr=False, default_factory=dict)
 
     @property
     def red_flags(self) -> tuple[str, ...]:
@@ -300,6 +302,7 @@ def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
                 f"{starts:g} in 1000, leaving nothing for causes not on the map",
             )
         )
+    codes = read_codes(data, views, problems)
     return Knowledge(
         patterns=MappingProxyType(patterns),
         sources=MappingProxyType(sources),
@@ -308,4 +311,5 @@ def read_knowledge(root: Path, views, problems: list[Problem]) -> Knowledge:
         zones=zones,
         questions=questions,
         model=model,
+        codes=MappingProxyType(codes),
     )

@@ -113,12 +113,15 @@ def _read_item(n: int, raw) -> Mark | Area:
                 raw.get("note", ""),
             )
     except (ValueError, TypeError) as err:
-        raise SessionError(f"item {n} of the file ({kind}) is not valid: {_clip(err)}") from None
+        raise SessionError(f"item {n} of the file ({kind}) is not valid: {clip(err)}") from None
     raise SessionError(f"item {n} of the file is of unknown kind {kind!r}")
 
 
 def load_session(data: bytes | str, atlas) -> Loaded:
-    """Read a session file; SessionError says plainly why one is refused."""
+    """Read a session file, or a FHIR Bundle that PainMap wrote (:mod:`painmap.fhir`);
+    SessionError says plainly why one is refused."""
+    from painmap.fhir.reading import is_bundle, read_bundle  # it builds on this module
+
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_BYTES:
         raise SessionError(
@@ -136,6 +139,11 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         ) from None
     except ValueError as err:
         raise SessionError(str(err)) from None
+    if is_bundle(document):
+        return read_bundle(document, atlas)
+    if isinstance(document, dict) and isinstance(document.get("resourceType"), str):
+        kind = document["resourceType"][:40]
+        raise SessionError(f"the file is a FHIR {kind}, not a Bundle of a pain map")
     if not isinstance(document, dict) or KEY not in document:
         raise SessionError("the file is not a PainMap session")
     version = document[KEY]
@@ -173,14 +181,6 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         note = check_note(document.get("note", ""))
     except ValueError as err:
         raise SessionError(f"the session note is not valid: {err}") from None
-    warnings = ()
-    saved_with = document.get("atlas_version")
-    if saved_with != atlas.version:
-        which = f"other maps ({str(saved_with)[:40]})" if saved_with else "unnamed maps"
-        warnings = (
-            f"This session was saved with {which}; the marks are where they were, "
-            "but the zones may have moved a little.",
-        )
     session = Session(
         side,
         view,
@@ -192,7 +192,19 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         answers.absent,
         answers.pressed,
     )
-    return Loaded(session, warnings)
+    return Loaded(session, other_maps(document.get("atlas_version"), atlas))
+
+
+def other_maps(saved_with, atlas) -> tuple[str, ...]:
+    """The warning for a file saved with other maps than ``atlas``'s, if it was."""
+    if saved_with == atlas.version:
+        return ()
+    which = f"other maps ({str(saved_with)[:40]})" if saved_with else "unnamed maps"
+    warning = (
+        f"This session was saved with {which}; the marks are where they were, "
+        "but the zones may have moved a little."
+    )
+    return (warning,)
 
 
 def _read_answers(document: dict, symptoms: list, atlas) -> Answers:
@@ -204,7 +216,7 @@ def _read_answers(document: dict, symptoms: list, atlas) -> Answers:
     try:
         return check_answers(atlas, symptoms, absent, pressed)
     except ValueError as err:
-        raise SessionError(f"the file's answers are not valid: {_clip(err)}") from None
+        raise SessionError(f"the file's answers are not valid: {clip(err)}") from None
 
 
 def _read_log(document: dict) -> tuple[Entry, ...]:
@@ -222,14 +234,14 @@ def _read_log(document: dict) -> tuple[Entry, ...]:
                 raise ValueError("it is not a day's entry")
             log.append(Entry(**{k: row.get(k) for k in FIELDS if k in row}))
         except (ValueError, TypeError) as err:
-            reason = _clip(err)
+            reason = clip(err)
             raise SessionError(
                 f"day {n} of the file's progress log is not valid: {reason}"
             ) from None
     return tuple(sorted(log, key=lambda e: e.day))
 
 
-def _clip(err: Exception, most: int = 160) -> str:
+def clip(err: Exception | str, most: int = 160) -> str:
     """A reason short enough to read: a file's odd values can make one very long."""
     reason = str(err)
     return reason if len(reason) <= most else reason[: most - 1] + "…"

@@ -7,7 +7,11 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
+from painmap import Mark
+from painmap.measures import cover_words, zone_cover
+
 from .conftest import ROOT
+from .places import ATLAS
 
 
 def _app(**params):
@@ -146,6 +150,10 @@ def test_picking_a_result_shows_its_detail_on_its_own_view():
         "Sources",
     ]
     assert any("Dose:" in m.value for m in at.markdown)
+    marks = [Mark("plantar", 13, 58), Mark("posterior", 0, 190)]
+    covered = cover_words("Soleus", zone_cover(ATLAS, marks, "right", "soleus"))
+    assert f"**{covered}**" in [m.value for m in at.markdown]
+    assert re.fullmatch(r"Your drawing covers \d+ % of the main pain zone of Soleus\.", covered)
 
 
 def test_an_off_body_mark_is_reported():

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from painmap import Mark
+from painmap.progress.visits import area_change
 from painmap.session_file import Session
 
 from .conftest import ROOT
@@ -69,6 +70,8 @@ def test_a_week_logged_gives_a_chart_and_a_verdict(app):
     assert "7 day(s) logged" in texts
     assert "Is it working?" in texts
     assert any("seems to help" in s.value for s in at.success)
+    shown = texts.replace("\\", "")  # as the page shows it, Markdown escapes gone
+    assert "larger than your own day-to-day swing" in shown and "John T. Farrar" in shown
     assert at.get("plotly_chart")
     csv = at.get("download_button")
     assert csv
@@ -109,6 +112,9 @@ def test_two_visits_compare_side_by_side_and_overlaid(app):
     at = at.run()
     assert at.selectbox(key="visit_before").value == TODAY - timedelta(days=14)
     assert "Marks and areas: 2 then, 1 now." in _texts(at)
+    area = area_change(ATLAS, earlier, Session(items=(Mark("plantar", 13, 58),)))
+    assert area.startswith("Pain area ") and " smaller; all of it is where it was." in area
+    assert area in _texts(at)
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert [t.split(" · ")[0] for t in titles if t.startswith(("Before", "After"))] == [
         "Before",

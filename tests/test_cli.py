@@ -127,6 +127,35 @@ def test_export_handout_writes_a_pdf_and_refuses_another_ending(tmp_path):
     assert wrong.returncode == 2 and "a handout is a PDF" in wrong.stderr
 
 
+def test_export_fhir_writes_a_bundle_that_opens_again(tmp_path):
+    from painmap.session_file import load_session
+
+    from .places import ATLAS
+
+    out = tmp_path / "map.fhir.json"
+    args = ["--side", "left", "--mark", "plantar:medial_calcaneal_tubercle@7", "--note", "clinic"]
+    done = run("export", "--out", str(out), *args, "--symptom", "runner", "first_steps_morning")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(out.read_text())
+    assert document["resourceType"] == "Bundle"
+    session = load_session(out.read_bytes(), ATLAS).session
+    assert (session.side, session.note) == ("left", "clinic")
+    assert session.symptoms == ("first_steps_morning", "runner")
+    assert [(m.view, m.x, m.y, m.intensity) for m in session.items] == [("plantar", -13, 58, 7)]
+    with_handout = tmp_path / "with-handout.fhir.json"
+    done = run("export", "--handout", "--out", str(with_handout), *args)
+    assert done.returncode == 0, done.stderr
+    kinds = [e["resource"]["resourceType"] for e in json.loads(with_handout.read_text())["entry"]]
+    assert kinds[-1] == "DocumentReference"
+
+
+def test_bench_fhir_prints_its_figures():
+    result = run("bench", "--fhir")
+    assert result.returncode == 0, result.stderr
+    for n in (1, 10, 60):
+        assert f"{n:2} mark(s), build and validate:  median" in result.stdout
+
+
 def test_log_add_and_show_keep_a_week_and_judge_it(tmp_path):
     db = str(tmp_path / "logs.db")
     start = date.today() - timedelta(days=6)

@@ -32,6 +32,7 @@ SESSION = Session(
     note="Visit 2: <script>alert(1)</script> better with the frozen bottle",
 )
 DAY = date(2026, 11, 23)
+WIDE_HEEL = ((-30, 10), (30, 10), (30, 80), (-30, 80))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -153,10 +154,15 @@ def test_the_handout_carries_the_log_and_its_verdicts_within_two_pages(tmp_path)
     log = tuple(Entry(start + timedelta(days=n), first_steps=p, end_of_day=p - 1,
                       walk_minutes=15 + 5 * n, step_id="ice", step_name="Ice the heel")
                 for n, p in enumerate([7, 7, 6, 6, 5, 4, 4]))  # fmt: skip
+    first_visit = (date(2026, 11, 2), Session(items=(Area("plantar", WIDE_HEEL),)))
     path = tmp_path / "handout.pdf"
-    path.write_bytes(handout_pdf(ATLAS, replace(SESSION, log=log), when=DAY))
+    session = replace(SESSION, log=log)
+    path.write_bytes(handout_pdf(ATLAS, session, when=DAY, first_visit=first_visit))
     assert int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", path)).group(1)) <= 2
     text = " ".join(_run("pdftotext", path, "-").split())
     assert "Your log, 2026-11-10 to 2026-11-16" in text
     assert "Ice the heel: Yes, 'Ice the heel' seems to help" in text
-    assert "pain 6.5 → 3.8 out of 10; walking or standing 18 → 40 min" in text
+    numbers = "pain 6.5 → 3.8 out of 10 (down 2.7, 41 %); day-to-day swing before: not measured"
+    assert f"{numbers}; walking or standing 18 → 40 min" in text
+    assert "Since your visit of 2 Nov 2026: pain area 69 % smaller; 75 % of it is where" in text
+    assert "larger than your own day-to-day swing" in text and "John T. Farrar and others" in text

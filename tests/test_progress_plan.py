@@ -142,3 +142,64 @@ def test_the_csv_has_one_row_a_day_and_never_a_formula():
     assert [r["day"] for r in rows] == ["2026-10-01", "2026-10-02"]
     assert rows[0]["pain_first_steps"] == "6" and rows[1]["pain_first_steps"] == ""
     assert rows[0]["note"].startswith("'=") and rows[1]["note"] == "fine, ünïcode ✓"
+
+
+def _halves(pain: float) -> tuple[int, int]:
+    """Two whole scores whose mean is ``pain`` (a whole or half point)."""
+    return int(pain), int(2 * pain) - int(pain)
+
+
+def _before_and_trial(before, after):
+    """Days with no step (``before``), then a five-day trial whose last three days are
+    ``after``."""
+    pains = [*before, after[0], after[0], *after]
+    days = []
+    for n, pain in enumerate(pains):
+        first, end = _halves(pain)
+        step = "stretch" if n >= len(before) else None
+        name = "Stretch the calf" if step else None
+        day = START + timedelta(days=n)
+        days.append(Entry(day, first_steps=first, end_of_day=end, step_id=step, step_name=name))
+    return days
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "outcome", "words"),
+    [
+        ([8, 8, 8], [6, 6, 6], "helping", "fell by 2.0 points"),  # 2 points exactly (25 %)
+        ([8, 8, 8], [6.5, 6, 6], "no change", "less than a clear change"),  # 1.8 points, 23 %
+        ([5, 5, 5], [3.5, 3.5, 3.5], "helping", "fell by 1.5"),  # 30 % exactly
+        ([5, 5, 5], [4, 3.5, 3.5], "no change", "less than a clear change"),  # 27 %
+        ([2, 2, 2], [1, 1, 2], "no change", "at least 1 point"),  # 33 %, but under a point
+        ([3, 3, 3], [2, 2, 2], "helping", "fell by 1.0"),  # one point, 33 %
+        ([5, 6, 7], [4, 4, 4], "no change", "no more than its usual day-to-day swing of 2.0"),
+        ([5, 6, 7], [4, 4, 3.5], "helping", "more than its usual day-to-day swing of 2.0"),
+        ([4, 4, 4], [6, 6, 6], "worse", "gone up by 2.0 points"),  # 2 points up exactly
+        ([6, 6, 6], [7.5, 7.5, 7.5], "no change", "rose by 1.5"),  # 25 % up
+        ([3, 4, 5], [6, 6, 6], "no change", "usual day-to-day swing of 2.0"),  # up 2, swing 2
+    ],
+)
+def test_the_verdict_at_the_edges_of_its_thresholds(before, after, outcome, words):
+    verdict = judge(_before_and_trial(before, after))[0]
+    assert verdict.trial.before and len(verdict.trial.days) == 5
+    assert verdict.outcome == outcome, verdict.answer
+    assert words in verdict.answer
+
+
+def test_the_verdict_says_its_numbers_and_the_swing():
+    verdict = judge(_before_and_trial([5, 6, 7], [4, 4, 3.5]))[0]
+    assert verdict.swing == 2.0
+    assert verdict.numbers == (
+        "pain 6.0 → 3.8 out of 10 (down 2.2, 36 %); day-to-day swing before: 2.0; 5 days logged"
+    )
+    alone = judge(_log([7, 7, 6, 6, 5, 4, 4]))[0]  # no days before the trial
+    assert alone.swing is None and "swing before: not measured" in alone.numbers
+    assert "usual day-to-day swing is not known" in alone.answer
+
+
+def test_the_threshold_cites_its_source(atlas):
+    from painmap.progress.verdict import THRESHOLD_SOURCE
+
+    source = atlas.knowledge.sources[THRESHOLD_SOURCE]
+    assert source.author.startswith("John T. Farrar") and source.year == 2001
+    assert "11-point numerical pain rating scale" in source.title

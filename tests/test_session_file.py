@@ -38,6 +38,8 @@ FULL = Session(
               step_id="ice-the-heel", step_name="Ice the heel", note="📝 felt better"),
         Entry(date(2026, 11, 21), end_of_day=3),
     ),
+    absent=("burning",),
+    pressed=(("soleus", True),),
 )  # fmt: skip
 
 

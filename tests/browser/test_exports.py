@@ -14,6 +14,8 @@ BUTTONS = {
     "PDF (all views)": b"%PDF-",
     "HTML (interactive)": b"<!doctype html>",
     "JSON (session)": b"{",
+    "FHIR (JSON)": b'{\n "resourceType": "Bundle"',
+    "FHIR (JSON, with the PDF handout)": b'{\n "resourceType": "Bundle"',
     "PDF handout (1 to 2 pages)": b"%PDF-",
 }
 

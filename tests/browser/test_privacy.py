@@ -56,8 +56,15 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         _wait_text(page, "Edit your marks and areas (3)")
         choose(page, "q_timing", "The first steps in the morning hurt most")
         page.wait_for_timeout(800)
-        labels = ("PNG (this view)", "SVG (all views)", "PDF (all views)", "HTML (interactive)",
-                  "JSON (session)", "PDF handout (1 to 2 pages)")  # fmt: skip
+        labels = (
+            "PNG (this view)",
+            "SVG (all views)",
+            "PDF (all views)",
+            "HTML (interactive)",
+            "JSON (session)",
+            "FHIR (JSON)",
+            "PDF handout (1 to 2 pages)",
+        )
         for label in labels:
             save_export(page, label, tmp_path)
         page.get_by_role("link", name="Pattern atlas").click()

@@ -44,7 +44,8 @@ def test_a_week_entered_shows_the_chart_and_the_verdict(page, app_url, tmp_path)
     wait_words(page, "7 day(s) logged")
     body = page.inner_text("body")
     assert "Yes, 'Stretch the calf against a wall' seems to help" in body
-    assert "pain 6.5 → 3.8 out of 10; walking or standing 18 → 32 min; 7 days logged" in body
+    assert "pain 6.5 → 3.8 out of 10 (down 2.7, 41 %)" in body
+    assert "walking or standing 18 → 32 min; 7 days logged" in body
     chart = page.locator(".st-key-progress_chart .js-plotly-plot")
     chart.scroll_into_view_if_needed()
     assert "1. Stretch the calf against a wall · helping" in chart.inner_text()

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from app_pages import panels, state
-from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas
-from painmap.marks import MAX_NOTE, Mark
+from app_pages import mark_panels, panels, state
+from app_pages.map_component import pain_map
+from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas, figure_urls
+from painmap.map_payload import map_data
+from painmap.marks import MAX_NOTE
 from painmap.matching import analyse, drawn
-from painmap.render import figure
+from painmap.overlay import assign_colours
 from painmap.session import marks_per_view
 
 ATLAS = atlas()
@@ -60,40 +62,32 @@ def map_and_results():
         muscles = st.toggle("Show muscles", key="show_muscles")
         analysis = analyse(ATLAS, ss.marks, side=side, **given)
         shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
-        highlight = list(shown)
+        ss.colours = assign_colours(ss.get("colours", {}), shown)
         elsewhere = {v: n for v, n in counts.items() if n and v != view}
         if elsewhere:
             held = ", ".join(f"{VIEW_NAMES[v]} {n}" for v, n in elsewhere.items())
             st.caption(f"Marks on other views, counted in the results: {held}.")
-        chart_key = f"map-{view}-{side}"
-        fig = figure(
+        data = map_data(
             ATLAS,
             view,
             side,
-            marks=ss.marks,
-            highlight=highlight,
-            strengths=shown,
-            clickable=True,
-            validate=False,
-            muscles=muscles,
+            ss.marks,
+            list(shown),
+            shown,
+            ss.colours,
+            ss.get("selected_mark"),
+            ss.pop("map_notice", None),
+            ss.get("map_acked", 0),
+            muscles,
+            figure_urls(ATLAS)[(view, side)],
         )
-        # A vertical tool bar keeps clear of the title; hoverdistance bounds how far off the
-        # body a tap still snaps to its edge.
-        fig.update_layout(
-            height=680, clickmode="event+select", hoverdistance=12, modebar=dict(orientation="v")
-        )
-        st.plotly_chart(
-            fig,
-            key=chart_key,
-            on_select=lambda: state.on_map_select(chart_key, view),
-            selection_mode=("points", "box", "lasso"),
-            width="stretch",
-            config={"displaylogo": False, "scrollZoom": False},
-        )
+        pain_map(ATLAS, data, view, side)
         if ss.get("notice"):
             st.warning(ss.pop("notice"))
-        panels.other_view_sites(ATLAS, highlight, view)
-        marks_list()
+        mark_panels.selected_mark()
+        mark_panels.map_actions()
+        mark_panels.spot_by_name(ATLAS, view, side)
+        panels.other_view_sites(ATLAS, list(shown), view)
         panels.downloads(ATLAS, state.current(), view)
     with right:
         st.subheader("What fits")
@@ -103,47 +97,6 @@ def map_and_results():
         st.button("Back to all matches", on_click=state.select_pattern, args=(None,))
         panels.pattern_detail(ATLAS, ss.selected, analysis.check_first)
     state.sync_link()
-
-
-def marks_list():
-    if not ss.marks:
-        return
-    # Shown on request: a row of widgets per mark would slow every click as marks add up.
-    if not st.toggle(f"Edit your marks and areas ({len(ss.marks)})", key="edit_marks"):
-        return
-    numbers = {}
-    for i, item in enumerate(ss.marks):
-        numbers[type(item)] = numbers.get(type(item), 0) + 1
-        kind = "Mark" if isinstance(item, Mark) else "Area"
-        label = f"{kind} {numbers[type(item)]} · {VIEW_NAMES[item.view]}"
-        name, strength, remove = st.columns([2, 3, 2], vertical_alignment="center")
-        name.write(label)
-        key = f"intensity-{ss.generation}-{i}"
-        strength.select_slider(
-            f"How strong is the pain at {label}?",
-            ["not set", *range(11)],
-            value="not set" if item.intensity is None else int(item.intensity),
-            key=key,
-            on_change=state.set_intensity,
-            args=(i, key),
-            label_visibility="collapsed",
-        )
-        remove.button(
-            f"Remove {label}",
-            key=f"remove-{ss.generation}-{i}",
-            on_click=state.remove_mark,
-            args=(i,),
-        )
-        note = f"note-{ss.generation}-{i}"
-        st.text_input(
-            f"Note for {label}",
-            value=item.note,
-            key=note,
-            max_chars=MAX_NOTE,
-            on_change=state.set_note,
-            args=(i, note),
-        )
-    st.button("Remove all marks", on_click=state.clear_marks, type="primary")
 
 
 map_and_results()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
 import painmap
 from painmap.contract import VIEW_IDS
+from painmap.map_payload import publish
 from painmap.views import VIEWS
 
 VIEW_NAMES = {v: VIEWS[v].name for v in VIEW_IDS}
@@ -28,3 +30,16 @@ def atlas():
         st.markdown("Run `python -m painmap validate` in the project folder. It found:")
         st.code("\n".join(str(p) for p in err.problems), language=None)
         st.stop()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@st.cache_resource(show_spinner=False)
+def _published(_atlas, version: str) -> dict:
+    return publish(_atlas, ROOT / "static")
+
+
+def figure_urls(atlas) -> dict[tuple[str, str], str]:
+    """Where the browser fetches each view's body (written once per atlas version)."""
+    return _published(atlas, atlas.version)

@@ -11,8 +11,9 @@ from dataclasses import replace
 import streamlit as st
 
 from app_pages.shared import atlas
+from painmap.clicks import MapState, apply_events
 from painmap.marks import Mark, check_intensity, check_note
-from painmap.session import MAX_MARKS, add_mark, link_params, parse_link, selection_to_marks
+from painmap.session import link_params, parse_link
 from painmap.session_file import Session, SessionError, load_session
 
 ss = st.session_state
@@ -102,31 +103,87 @@ def press(pattern_id: str, reproduced: bool | None) -> None:
         ss.pressed[pattern_id] = reproduced
 
 
-def on_map_select(chart_key: str, view: str) -> None:
-    """A click adds a mark, a box or lasso an area; an empty selection changes nothing."""
-    event = ss.get(chart_key) or {}
-    marks, areas = selection_to_marks(event.get("selection") or {}, view)
-    for item in [*marks, *areas]:
-        if len(ss.marks) >= MAX_MARKS:
-            ss.notice = f"A map holds at most {MAX_MARKS} marks and areas; remove some first."
-            return
-        ss.marks = add_mark(ss.marks, item) if isinstance(item, Mark) else [*ss.marks, item]
-    if marks or areas:
-        ss.selected = None
+UNDO_STEPS = 30  # changes that can be undone, one at a time
+
+
+def remember() -> None:
+    """Keep the map as it is before a change, so that Undo can bring it back."""
+    ss.history = [*ss.get("history", [])[-(UNDO_STEPS - 1) :], list(ss.marks)]
+
+
+def undo() -> None:
+    if ss.get("history"):
+        ss.marks = ss.history.pop()
+        ss.selected_mark = None
+        ss.generation += 1
+
+
+def place_at(atlas, view: str, side: str, landmark: str | None) -> None:
+    """A mark on a named landmark: the same rules as a tap there."""
+    if landmark is None:
+        return
+    x, y = atlas.view(view, side).landmark_xy(landmark)
+    remember()
+    placed = apply_events(
+        atlas,
+        map_state(),
+        view,
+        side,
+        [{"seq": ss.get("map_acked", 0) + 1, "kind": "tap", "x": x, "y": y}],
+    )
+    keep_map(placed)
+    if placed.notice is None and placed.selected is None:  # the new mark's editor opens,
+        ss.selected_mark = len(ss.marks) - 1  # within reach of the keyboard
+
+
+def map_state() -> MapState:
+    """The map as the click rules see it."""
+    return MapState(
+        tuple(ss.marks),
+        ss.get("map_acked", 0),
+        ss.get("selected_mark"),
+        None,
+        ss.get("map_made_by", ()),
+    )
+
+
+def keep_map(state: MapState) -> None:
+    """Keep what the click rules made of the map."""
+    changed = list(state.items) != ss.marks
+    ss.marks, ss.map_acked = list(state.items), state.acked
+    ss.selected_mark, ss.map_made_by, ss.map_notice = state.selected, state.made_by, state.notice
+    if changed:
+        ss.selected = None  # the map changed: back to the best matches
+        ss.generation += 1
+    elif ss.get("history") and ss.history[-1] == ss.marks:
+        ss.history.pop()  # nothing changed: nothing to undo
+
+
+def select_mark(index: int | None) -> None:
+    ss.selected_mark = index
+
+
+def ask_clear(asking: bool = True) -> None:
+    ss.confirm_clear = asking
 
 
 def remove_mark(index: int) -> None:
+    remember()
     ss.marks = [m for i, m in enumerate(ss.marks) if i != index]
+    ss.selected_mark = None
     ss.generation += 1
 
 
 def clear_marks() -> None:
+    remember()
     ss.marks = []
-    ss.selected = None
+    ss.selected = ss.selected_mark = None
+    ss.confirm_clear = False
     ss.generation += 1
 
 
 def set_intensity(index: int, key: str) -> None:
+    remember()
     value = ss[key]
     level = None if value == "not set" else check_intensity(value)
     ss.marks[index] = replace(ss.marks[index], intensity=level)

@@ -2,8 +2,7 @@
 
 Muscles are red-brown, tendons ivory, as anatomy plates draw them; a superficial muscle has a
 solid edge, a deep one (under another muscle) a dashed edge and a paler fill, so depth is told
-without colour. Like the zones, nothing here takes clicks (``hoverinfo="skip"``): on the map a
-click must reach the click lattice underneath.
+without colour. Like the zones, nothing here takes hover (``hoverinfo="skip"``).
 
 >>> from painmap import load_atlas
 >>> traces = muscle_traces(load_atlas(), "posterior", strong=["soleus"])

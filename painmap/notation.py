@@ -59,7 +59,13 @@ def parse_area(text: str) -> Area:
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    """A number to 0.1, its trailing zeros dropped; never "-0".
+
+    >>> _number(12.50), _number(-0.04)
+    ('12.5', '0')
+    """
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def format_mark(mark: Mark) -> str:

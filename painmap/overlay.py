@@ -5,9 +5,8 @@ colour blindness) and by the legend; how strongly a pattern matches shows as how
 fill is. The main pain zone has a solid fill and edge; the spread zone a hatched fill and a
 dotted edge, so the two are told apart without colour; trigger-point sites are crosses (×).
 
-Nothing drawn here takes hover or clicks (``hoverinfo="skip"``): on the app's map a click must
-land on the invisible click lattice underneath, wherever the zones and marks are; and selecting
-a lattice point must not fade the marks (``unselected`` keeps them whole).
+Nothing drawn here takes hover (``hoverinfo="skip"``): on the app's map a tap places a mark
+wherever the zones and marks are (the map component reads where the finger landed).
 """
 
 from __future__ import annotations
@@ -117,6 +116,7 @@ def zone_traces(
     highlight: Iterable[str],
     strengths: Mapping[str, float] | None = None,
     roles: Iterable[str] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """Traces of the zones of ``highlight`` (pattern ids, in order) on ``view``.
 
@@ -124,6 +124,10 @@ def zone_traces(
     names them in the legend with the word the results use (likely, possible, less likely);
     without it every pattern is drawn full.
     ``roles`` limits the drawing to some roles (to show how pain spreads from a trigger point).
+    ``colours`` (pattern id to colour) keeps each pattern's colour when answers re-rank it
+    (see :func:`assign_colours`); without it, colours follow the order of ``highlight``.
+    Every zone's edge is drawn again on top of all fills, so a zone covered by another one
+    still shows where it lies.
     """
     highlight = list(dict.fromkeys(highlight))
     unknown = [p for p in highlight if p not in atlas.patterns]
@@ -139,7 +143,7 @@ def zone_traces(
             rows = zones[(zones.pattern_id == pid) & (zones.role == role)]
             if rows.empty:
                 continue
-            colour = PALETTE[rank % len(PALETTE)]
+            colour = (colours or {}).get(pid) or PALETTE[rank % len(PALETTE)]
             strength = 1.0 if strengths is None else float(strengths.get(pid, 0.0))
             label = atlas.patterns[pid].name
             if strengths is not None:
@@ -156,7 +160,41 @@ def zone_traces(
                         showlegend=False,
                     )
                 )  # fmt: skip
-    return traces
+    return [*traces, *_edges(traces)]
+
+
+def _edges(traces: list[dict]) -> list[dict]:
+    """Each filled zone's outline again, without its fill, to lie above every fill."""
+    return [
+        {**t, "fill": "none", "fillcolor": None, "showlegend": False, "name": f"{t['name']} edge"}
+        for t in traces
+        if t.get("fill") == "toself" and (t.get("line") or {}).get("width", 0) > 0
+    ]
+
+
+def assign_colours(kept: Mapping[str, str], pattern_ids: Iterable[str]) -> dict[str, str]:
+    """A colour for each of ``pattern_ids``: the one it had (``kept``) if it still has one,
+    else the first colour no other drawn pattern uses, so a colour stays with its pattern.
+
+    >>> assign_colours({"soleus": PALETTE[1]}, ["plantar_fasciitis", "soleus"])
+    {'plantar_fasciitis': '#0072B2', 'soleus': '#E69F00'}
+    """
+    ids = list(dict.fromkeys(pattern_ids))
+    out = {p: kept[p] for p in ids if p in kept}
+    free = [c for c in PALETTE if c not in out.values()]
+    for pid in ids:
+        if pid not in out:
+            out[pid] = free.pop(0) if free else PALETTE[len(out) % len(PALETTE)]
+    return {p: out[p] for p in ids}
+
+
+def mark_size(intensity: float | None) -> float:
+    """A mark's diameter in pixels: larger the stronger its pain (22 when none is given).
+
+    >>> mark_size(None), mark_size(0), mark_size(10)
+    (22.0, 18.0, 32.0)
+    """
+    return 22.0 if intensity is None else 18.0 + 1.4 * intensity
 
 
 def mark_traces(view: str, marks: Iterable[Mark | Area], colour: str = MARK,
@@ -194,9 +232,9 @@ def mark_traces(view: str, marks: Iterable[Mark | Area], colour: str = MARK,
                 x=[m.x for _, m in points], y=[m.y for _, m in points],
                 mode="markers+text", text=[str(n) for n, _ in points],
                 textfont=dict(color="white", size=12), textposition="middle center",
-                marker=dict(size=22, color=colour, line=dict(color="white", width=2)),
-                hoverinfo="skip", unselected=dict(marker=dict(opacity=1)),
-                name=name, showlegend=False,
+                marker=dict(size=[mark_size(m.intensity) for _, m in points], color=colour,
+                            line=dict(color="white", width=2)),
+                hoverinfo="skip", name=name, showlegend=False,
             )
         )  # fmt: skip
     return traces
@@ -220,10 +258,11 @@ def note_labels(items, view: str, xref: str = "x", yref: str = "y") -> list[dict
             continue
         anchor = (item.x, item.y) if isinstance(item, Mark) else item.polygon.centroid.coords[0]
         ax = -70 if anchor[0] > 0 else 70  # point inwards from the nearer edge
+        ay = -40 if len(labels) % 2 == 0 else 40  # one label above, the next below: clear of both
         text = f"{label}: {wrapped(item.note, 28)}"
         labels.append(dict(
             x=anchor[0], y=anchor[1], xref=xref, yref=yref, text=text,
-            showarrow=True, arrowhead=2, arrowcolor=INK, ax=ax, ay=-40, align="left",
+            showarrow=True, arrowhead=2, arrowcolor=INK, ax=ax, ay=ay, align="left",
             bgcolor="rgba(255,255,255,0.92)", bordercolor=INK, borderwidth=1,
             font=dict(size=12, color=INK),
         ))  # fmt: skip

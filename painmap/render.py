@@ -12,7 +12,6 @@ import copy
 import functools
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 import plotly.graph_objects as go
 import shapely
 
@@ -168,14 +167,10 @@ def frame(vmap: ViewMap) -> tuple[list[float], list[float], list[dict]]:
     return [minx - gutter, maxx + gutter], [miny - pad, maxy + pad], words
 
 
-def base_figure(
-    atlas, view: str, side: str = "right", labels: bool = False, clickable: bool = False
-) -> go.Figure:
-    """The view with nothing on it but the body: outline, details, edge words and title;
-    with ``clickable``, the click lattice first of all traces."""
+def base_figure(atlas, view: str, side: str = "right", labels: bool = False) -> go.Figure:
+    """The view with nothing on it but the body: outline, details, edge words and title."""
     vmap = atlas.view(check_view(view), check_side(side))
-    lattice = [lattice_trace(vmap)] if clickable else []
-    fig = go.Figure([*lattice, *body_traces(vmap, labels)])
+    fig = go.Figure(body_traces(vmap, labels))
     xrange, yrange, words = frame(vmap)
     fig.update_layout(
         title=dict(
@@ -194,28 +189,9 @@ def base_figure(
     return fig
 
 
-def lattice_trace(vmap: ViewMap, spacing: float = 4.0) -> dict:
-    """An invisible lattice of points over the body: a click anywhere on it selects the
-    nearest point, which is how a click becomes a mark (Plotly reports only selected points).
-
-    Plain SVG, 4 mm apart: on every click the whole figure is redrawn, and measured in
-    headless Chromium that is faster with some 1,200 SVG points than with WebGL (whose context
-    is rebuilt) or with a denser lattice. A tap lands within 2.8 mm of where it was meant.
-    """
-    minx, miny, maxx, maxy = vmap.outline.bounds
-    xs, ys = np.meshgrid(np.arange(minx, maxx, spacing), np.arange(miny, maxy, spacing))
-    inside = shapely.contains_xy(vmap.outline, xs, ys)
-    return scatter(
-        x=np.round(xs[inside], 1), y=np.round(ys[inside], 1), mode="markers",
-        marker=dict(size=spacing * 2.2, opacity=0), selected=dict(marker=dict(opacity=0)),
-        unselected=dict(marker=dict(opacity=0)), hoverinfo="none", name="click lattice",
-        showlegend=False,
-    )  # fmt: skip
-
-
 @functools.lru_cache(maxsize=64)
-def _base(atlas, view: str, side: str, labels: bool, clickable: bool) -> dict:
-    return base_figure(atlas, view, side, labels=labels, clickable=clickable).to_dict()
+def _base(atlas, view: str, side: str, labels: bool) -> dict:
+    return base_figure(atlas, view, side, labels=labels).to_dict()
 
 
 def figure(
@@ -226,10 +202,10 @@ def figure(
     highlight: Iterable[str] = (),
     labels: bool = False,
     strengths: Mapping[str, float] | None = None,
-    clickable: bool = False,
     validate: bool = True,
     roles: Iterable[str] | None = None,
     muscles: bool = False,
+    colours: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The annotated figure of one view: outline, marks, and the zones of ``highlight``.
 
@@ -251,21 +227,21 @@ def figure(
     strengths : mapping of str to float, optional
         Match strength (0 to 1) per highlighted pattern: drawn more solid when stronger and
         given in the legend.
-    clickable : bool
-        Add the invisible click lattice as the first trace (for the web app).
     roles : iterable of str, optional
         Draw only these zone roles (essential, spillover, trigger_point).
     validate : bool
-        Let Plotly check every property. The app, which redraws on every click, skips it:
-        the body is built (and checked) once per view and side, the overlay by this module.
+        Let Plotly check every property (a script or an export); the body is built and
+        checked once per view and side, the overlay by this module.
     muscles : bool
         Draw the muscle layer: every muscle of the view faintly, the highlighted trigger
         points' muscles strongly.
+    colours : mapping of str to str, optional
+        A colour per highlighted pattern that stays with it (see ``overlay.assign_colours``).
     """
-    base = _base(atlas, check_view(view), check_side(side), labels, clickable)
+    base = _base(atlas, check_view(view), check_side(side), labels)
     highlight = list(highlight)
     layer = muscle_traces(atlas, view, side, strong=highlight) if muscles else []
-    zones = zone_traces(atlas, view, side, highlight, strengths, roles)
+    zones = zone_traces(atlas, view, side, highlight, strengths, roles, colours)
     layout = copy.deepcopy(base["layout"])
     if zones:
         layout["showlegend"] = True

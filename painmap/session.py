@@ -1,8 +1,8 @@
 """The map's state as plain data: what a click, a lasso or a shared link turns into.
 
-Pure functions, no Streamlit, so every rule here is unit-tested: a chart selection becomes a
-mark or an area; a link's query parameters become a view, a side and marks, with a plain
-warning for anything malformed; and the state becomes query parameters again.
+Pure functions, no Streamlit, so every rule here is unit-tested: a link's query parameters
+become a view, a side and marks, with a plain warning for anything malformed; and the state
+becomes query parameters again. What a tap does is in :mod:`painmap.clicks`.
 
 >>> state = parse_link({"view": "posterior", "side": "left", "marks": "posterior:-3,72"})
 >>> state.view, state.side, state.marks, state.warnings
@@ -13,7 +13,6 @@ warning for anything malformed; and the state becomes query parameters again.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -79,66 +78,6 @@ def link_params(view: str, side: str, marks: Sequence[Mark]) -> dict[str, str]:
     if marks:
         params["marks"] = format_marks(marks)
     return params
-
-
-def _number(value) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _polygon(xs, ys) -> tuple[tuple[float, float], ...] | None:
-    points = [(_number(x), _number(y)) for x, y in zip(xs or (), ys or (), strict=False)]
-    if len(points) < 3 or any(x is None or y is None for x, y in points):
-        return None
-    return tuple(points)
-
-
-def selection_to_marks(selection: Mapping, view: str, lattice_curve: int = 0):
-    """The marks (clicks) and areas (box or lasso) a chart selection adds on ``view``.
-
-    Plotly reports a click as one selected point of the click lattice (trace
-    ``lattice_curve``); a box or lasso as its outline (the points inside it are ignored).
-    An empty selection (a second click on the same point, a double click) adds nothing.
-    """
-    selection = selection or {}
-    areas = []
-    for box in selection.get("box") or ():
-        xs, ys = box.get("x") or (), box.get("y") or ()
-        if len(xs) == 2 and len(ys) == 2:
-            corners = _polygon([xs[0], xs[1], xs[1], xs[0]], [ys[0], ys[0], ys[1], ys[1]])
-            if corners:
-                areas.append(corners)
-    for lasso in selection.get("lasso") or ():
-        outline = _polygon(lasso.get("x"), lasso.get("y"))
-        if outline:
-            areas.append(outline)
-    if areas or selection.get("box") or selection.get("lasso"):
-        found = []
-        for points in areas:
-            try:
-                found.append(Area(view, points))
-            except ValueError:  # a lasso with no surface: nothing was drawn
-                continue
-        return [], found
-    marks = []
-    for point in selection.get("points") or ():
-        if point.get("curve_number", lattice_curve) != lattice_curve:
-            continue
-        x, y = _number(point.get("x")), _number(point.get("y"))
-        if x is not None and y is not None:
-            marks.append(Mark(view, x, y))
-    return marks, []
-
-
-def add_mark(marks: Sequence[Mark], mark: Mark) -> list[Mark]:
-    """``marks`` with ``mark`` appended, unless it repeats a mark on the same spot."""
-    for old in marks:
-        if old.view == mark.view and math.dist((old.x, old.y), (mark.x, mark.y)) < SAME_SPOT_MM:
-            return list(marks)
-    return [*marks, mark]
 
 
 def marks_per_view(marks: Sequence[Mark | Area]) -> dict[str, int]:

@@ -8,6 +8,7 @@ import re
 from streamlit.testing.v1 import AppTest
 
 from painmap import Mark
+from painmap.map_payload import body as body_json
 from painmap.measures import cover_words, zone_cover
 
 from .conftest import ROOT
@@ -22,9 +23,18 @@ def _app(**params):
 
 
 def _chart(at):
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+    """The one figure on the page: a Plotly chart, or the map component's body and overlay."""
+    maps = [e for e in at.get("bidi_component") if e.proto.component_name == "painmap_map"]
+    if not maps:
+        charts = at.get("plotly_chart")
+        assert len(charts) == 1
+        return json.loads(charts[0].proto.spec)
+    assert len(maps) == 1
+    data = json.loads(maps[0].proto.json)
+    view, side = data["key"].split("-")
+    body = json.loads(body_json(ATLAS, view, side))
+    layout = {**body["layout"], **data["layout"]}
+    return {"layout": layout, "data": [*body["data"], *data["traces"]], "map": data}
 
 
 def _ranked(at, name="condition"):
@@ -58,7 +68,7 @@ def test_a_link_restores_the_marks_and_the_ranking():
     assert _ranked(at)[0] == "1. Plantar fasciitis"
     marks = [t for t in _chart(at)["data"] if t.get("name") == "marks"]
     assert marks and marks[0]["text"] == ["1"]
-    legend = [t["name"] for t in _chart(at)["data"] if t.get("showlegend")]
+    legend = [item["name"] for item in _chart(at)["map"]["legend"]]
     assert any("Plantar fasciitis" in name for name in legend)
 
 
@@ -161,17 +171,34 @@ def test_an_off_body_mark_is_reported():
     assert any("Mark 2 is off the foot and leg" in w.value for w in at.warning)
 
 
-def test_marks_can_be_removed_one_by_one_and_all():
+def test_a_selected_mark_is_edited_or_removed_and_undo_brings_it_back():
     at = _app(marks="plantar:13,58;plantar:0,120;posterior:0,72")
-    at.toggle(key="edit_marks").set_value(True).run()
-    remove = [b for b in at.button if b.label.startswith("Remove Mark 2")]
-    remove[0].click().run()
+    at.session_state.selected_mark = 1  # as a tap on mark 2 does (tests/test_clicks.py)
+    at.run()
+    at.select_slider(key=f"intensity-{at.session_state.generation}-1").set_value(7).run()
+    assert at.session_state.marks[1].intensity == 7
+    at.button(key="mark-remove").click().run()
     assert not at.exception
-    labels = [b.label for b in at.button if b.label.startswith("Remove Mark")]
-    assert labels == ["Remove Mark 1 · Sole", "Remove Mark 2 · Back"]
-    next(b for b in at.button if b.label == "Remove all marks").click().run()
-    assert not [b for b in at.button if b.label.startswith("Remove Mark")]
+    assert [m.y for m in at.session_state.marks] == [58, 72]
+    at.button(key="undo").click().run()
+    assert [m.y for m in at.session_state.marks] == [58, 120, 72]
+    at.button(key="clear").click().run()
+    assert any("Remove all 3 marks and areas?" in w.value for w in at.warning)
+    assert len(at.session_state.marks) == 3  # nothing gone before the yes
+    at.button(key="clear-yes").click().run()
+    assert at.session_state.marks == []
     assert any("Tap or click where it hurts" in i.value for i in at.info)
+
+
+def test_a_spot_picked_by_name_places_a_mark_without_a_pointer():
+    at = _app(view="medial")
+    at.selectbox(key="spot-medial").set_value("tarsal_tunnel").run()
+    at.button(key="place-medial").click().run()
+    assert not at.exception
+    x, y = ATLAS.view("medial").landmark_xy("tarsal_tunnel")
+    (mark,) = at.session_state.marks
+    assert (mark.view, mark.x, mark.y) == ("medial", x, y)
+    assert "Tarsal tunnel syndrome" in " ".join(_ranked(at))
 
 
 def test_switching_side_keeps_marks_on_the_same_part_of_the_body():

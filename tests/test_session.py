@@ -1,69 +1,11 @@
-"""The map's state rules: chart selections to marks and areas, links in and out."""
+"""The map's state rules: links in and out, marks counted per view."""
 
 from __future__ import annotations
 
 import pytest
 
-from painmap import Area, Mark
-from painmap.session import (
-    MAX_MARKS,
-    add_mark,
-    link_params,
-    marks_per_view,
-    parse_link,
-    selection_to_marks,
-)
-
-CLICK = {"points": [{"curve_number": 0, "point_index": 41, "x": 13.2, "y": 57.9}]}
-
-
-def test_a_click_on_the_lattice_becomes_a_mark():
-    assert selection_to_marks(CLICK, "plantar") == ([Mark("plantar", 13.2, 57.9)], [])
-
-
-def test_an_empty_selection_adds_nothing():
-    # Plotly reports a second click on the same point, or a double click, as no selection.
-    for empty in ({}, None, {"points": [], "box": [], "lasso": []}):
-        assert selection_to_marks(empty, "plantar") == ([], [])
-
-
-def test_points_of_other_traces_are_not_marks():
-    other = {"points": [{"curve_number": 5, "x": 1, "y": 2}]}
-    assert selection_to_marks(other, "plantar") == ([], [])
-
-
-def test_a_box_becomes_an_area_and_the_points_inside_are_ignored():
-    selection = {
-        "points": [{"curve_number": 0, "x": 1, "y": 1}] * 30,
-        "box": [{"x": [-10, 20], "y": [30, 60]}],
-    }
-    marks, areas = selection_to_marks(selection, "plantar")
-    assert marks == []
-    assert areas == [Area("plantar", ((-10, 30), (20, 30), (20, 60), (-10, 60)))]
-
-
-def test_a_lasso_becomes_an_area():
-    lasso = {"lasso": [{"x": [0, 10, 10, 0], "y": [0, 0, 10, 10]}]}
-    marks, areas = selection_to_marks(lasso, "posterior")
-    assert marks == [] and areas[0].view == "posterior"
-    assert areas[0].polygon.area == pytest.approx(100)
-
-
-def test_a_degenerate_or_broken_lasso_draws_nothing():
-    for broken in (
-        {"lasso": [{"x": [0, 1, 2], "y": [0, 1, 2]}]},  # no surface
-        {"lasso": [{"x": [0, 1], "y": [0, 1]}]},  # too few points
-        {"lasso": [{"x": [0, "a", 2], "y": [0, 1, None]}]},  # not numbers
-        {"box": [{"x": [float("nan"), 1], "y": [0, 1]}]},
-    ):
-        assert selection_to_marks(broken, "plantar") == ([], [])
-
-
-def test_a_second_tap_on_the_same_spot_is_the_same_mark():
-    first = Mark("plantar", 13, 58)
-    assert add_mark([first], Mark("plantar", 13.5, 58.5)) == [first]
-    assert len(add_mark([first], Mark("plantar", 16, 58))) == 2
-    assert len(add_mark([first], Mark("posterior", 13, 58))) == 2
+from painmap import Mark
+from painmap.session import MAX_MARKS, link_params, marks_per_view, parse_link
 
 
 def test_marks_are_counted_per_view():

@@ -107,6 +107,32 @@ def page(browser, request):
     context.close()
 
 
+SIZES = {
+    "phone": dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True),
+    "tablet": dict(viewport={"width": 1024, "height": 768}, has_touch=True),
+    "desktop": dict(viewport={"width": 1440, "height": 900}),
+}
+
+
+@pytest.fixture
+def device(browser, request):
+    """A page of one of the sizes people use (``SIZES``: phone and tablet with touch), opened
+    with ``device("phone")``; a screenshot of each is kept in test-artifacts."""
+    opened = []
+
+    def open_page(size: str):
+        context = browser.new_context(**SIZES[size])
+        opened.append((size, context))
+        return context.new_page()
+
+    yield open_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    for size, context in opened:
+        for n, page in enumerate(context.pages):
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{size}-{n}.png"))
+        context.close()
+
+
 def wait_for_app(page) -> None:
     """Wait until the script has run and the map is drawn."""
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)

@@ -16,7 +16,7 @@ from ..conftest import ROOT
 from .conftest import ARTIFACTS, choose, save_export, wait_for_app
 from .logsteps import start_log, wait_words
 from .network_trace import NAME_NOT_RESOLVED, is_local, outbound, requests, traced
-from .plotmap import click_at, drag_lasso
+from .plotmap import click_at, drag_area
 
 LOCAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -52,8 +52,8 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         _wait_text(page, "seen from behind")
         click_at(page, 0, 72)
         _wait_text(page, "Mark 2")
-        drag_lasso(page, [(-15, 180), (15, 180), (15, 220), (-15, 220)])
-        _wait_text(page, "Edit your marks and areas (3)")
+        drag_area(page, [(-15, 100), (15, 100), (15, 140), (-15, 140)])
+        _wait_text(page, "Area 1")
         choose(page, "q_timing", "The first steps in the morning hurt most")
         page.wait_for_timeout(800)
         labels = (

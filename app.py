@@ -1,8 +1,11 @@
 """PainMap's web app: `streamlit run app.py` (or `make run`). Only builds the navigation."""
 
+from pathlib import Path
+
 import streamlit as st
 
 st.set_page_config(page_title="PainMap", page_icon="🦶", layout="wide")
+st.html(Path(__file__).parent / "app_pages" / "look.css")
 
 pages = [
     st.Page("app_pages/map.py", title="Where does it hurt?", default=True),

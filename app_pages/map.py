@@ -4,11 +4,9 @@ import streamlit as st
 
 from app_pages import mark_panels, panels, state
 from app_pages.map_component import pain_map
-from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas, figure_urls
-from painmap.map_payload import map_data
+from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas
 from painmap.marks import MAX_NOTE
-from painmap.matching import analyse, drawn
-from painmap.overlay import assign_colours
+from painmap.matching import analyse
 from painmap.session import marks_per_view
 
 ATLAS = atlas()
@@ -35,7 +33,6 @@ with st.sidebar:
 given = state.answers()
 flags = [s for s in given["symptoms"] if s in ATLAS.knowledge.red_flags]
 
-st.html(panels.STYLE)
 st.caption(panels.DISCLAIMER)
 panels.red_flags(ATLAS, flags)
 for warning in ss.link_warnings:
@@ -61,27 +58,11 @@ def map_and_results():
         )
         muscles = st.toggle("Show muscles", key="show_muscles")
         analysis = analyse(ATLAS, ss.marks, side=side, **given)
-        shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
-        ss.colours = assign_colours(ss.get("colours", {}), shown)
         elsewhere = {v: n for v, n in counts.items() if n and v != view}
         if elsewhere:
             held = ", ".join(f"{VIEW_NAMES[v]} {n}" for v, n in elsewhere.items())
             st.caption(f"Marks on other views, counted in the results: {held}.")
-        data = map_data(
-            ATLAS,
-            view,
-            side,
-            ss.marks,
-            list(shown),
-            shown,
-            ss.colours,
-            ss.get("selected_mark"),
-            ss.pop("map_notice", None),
-            ss.get("map_acked", 0),
-            muscles,
-            figure_urls(ATLAS)[(view, side)],
-        )
-        pain_map(ATLAS, data, view, side)
+        shown = pain_map(ATLAS, analysis, view, side, muscles)
         if ss.get("notice"):
             st.warning(ss.pop("notice"))
         mark_panels.selected_mark()
@@ -94,8 +75,7 @@ def map_and_results():
         panels.results(ATLAS, analysis)
         panels.next_question(ATLAS, analysis)
     if ss.selected:
-        st.button("Back to all matches", on_click=state.select_pattern, args=(None,))
-        panels.pattern_detail(ATLAS, ss.selected, analysis.check_first)
+        panels.detail_dialog(ATLAS, ss.selected, analysis.check_first)
     state.sync_link()
 
 

@@ -26,7 +26,11 @@ function loadPlotly() {
       const script = document.createElement("script");
       script.src = new URL(PLOTLY_URL, document.baseURI).href;
       script.onload = () => resolve(window.Plotly);
-      script.onerror = () => reject(new Error("plotly.js could not be loaded"));
+      script.onerror = () => {
+        window.__pmPlotly = null; // the next redraw tries again
+        script.remove();
+        reject(new Error("plotly.js could not be loaded"));
+      };
       document.head.appendChild(script);
     });
   }
@@ -40,6 +44,7 @@ function loadBase(url) {
       if (!r.ok) throw new Error(`the drawing could not be loaded (${r.status})`);
       return r.json();
     });
+    bases[url].catch(() => delete bases[url]); // the next redraw tries again
   }
   return bases[url];
 }
@@ -342,6 +347,8 @@ function setMode(ui, st, mode) {
   say(ui, mode === "area" ? "Draw around the painful area with one finger or the mouse." : "");
 }
 
+const TITLE_CHAR_PX = 8.4; // the title's mean character width at its 16 px
+
 // As tall as the framed view needs at this width (millimetres at one scale), within the window.
 function fitHeight(ui, layout, xr, yr) {
   const width = ui.plot.clientWidth || ui.root.clientWidth || 600;
@@ -363,6 +370,10 @@ async function render(ui, st, data) {
   layout.annotations = [...(base.layout.annotations || []), ...(data.layout.annotations || [])];
   layout.height = fitHeight(ui, layout, layout.xaxis.range, layout.yaxis.range);
   layout.dragmode = false;
+  const title = (layout.title && layout.title.text) || "";
+  if (title.length * TITLE_CHAR_PX > (ui.plot.clientWidth || 600) - 16) {
+    layout.title = { ...layout.title, text: data.short_title }; // the full one would be cut
+  }
   // A static plot: Plotly takes no gesture of its own (its touch handlers would stop a finger
   // from scrolling the page); this component reads every pointer itself.
   const config = { staticPlot: true, displayModeBar: false, responsive: true };

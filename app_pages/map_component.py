@@ -12,7 +12,11 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import state
+from app_pages.shared import figure_urls
 from painmap.clicks import apply_events
+from painmap.map_payload import map_data
+from painmap.matching import drawn
+from painmap.overlay import assign_colours
 
 HERE = Path(__file__).parent
 _MAP = st.components.v2.component(
@@ -31,6 +35,24 @@ def _on_event(atlas, key: str, view: str, side: str) -> None:
     state.keep_map(apply_events(atlas, state.map_state(), view, side, event.get("events")))
 
 
-def pain_map(atlas, data: dict, view: str, side: str, key: str = "pain_map") -> None:
-    """Mount the map with ``data`` (from :func:`painmap.map_payload.map_data`)."""
+def pain_map(atlas, analysis, view: str, side: str, muscles=False, key="pain_map") -> dict:
+    """Mount the map of ``view`` with the session's marks and the patterns ``analysis`` draws;
+    return those patterns with their strengths."""
+    shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
+    ss.colours = assign_colours(ss.get("colours", {}), shown)
+    data = map_data(
+        atlas,
+        view,
+        side,
+        ss.marks,
+        list(shown),
+        shown,
+        ss.colours,
+        ss.get("selected_mark"),
+        ss.pop("map_notice", None),
+        ss.get("map_acked", 0),
+        muscles,
+        figure_urls(atlas)[(view, side)],
+    )
     _MAP(key=key, data=data, on_event_change=lambda: _on_event(atlas, key, view, side))
+    return shown

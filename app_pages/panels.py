@@ -113,25 +113,46 @@ def _one_list(atlas, analysis, name: str, shown: int) -> None:
         st.caption("Nothing on this list fits the marks.")
     rest = analysis.not_on_list[name]
     placed = analysis.first.get(name) == NOT_ON_LIST
+    blocks = []
     for row in ranked.itertuples():
         if not placed and rest > row.probability:  # "not on this list" in its place by rank
-            st.markdown(_not_on_list(analysis, name), unsafe_allow_html=True)
+            blocks.append(_not_on_list(analysis, name))
             placed = True
-        # One block of markup per result (not a widget per line): the list redraws quickly.
-        st.markdown(_result(row, analysis.totals[name]), unsafe_allow_html=True)
-        if analysis.check_first:
-            st.caption(f"{CHECK_FIRST}: no self-care until a clinician has seen it.")
-            continue
-        st.button(
-            "Show it, with self-care",
-            key=f"pick-{row.id}",
-            on_click=state.select_pattern,
-            args=(row.id, atlas.knowledge.main_view(row.id)),
-        )
-        if name == "muscle" and row.rank <= PRESSED:
-            _press(atlas, row.id)
+        blocks.append(_result(row, analysis.totals[name]))
     if not placed or analysis.first.get(name) == NOT_ON_LIST:
-        st.markdown(_not_on_list(analysis, name), unsafe_allow_html=True)
+        blocks.append(_not_on_list(analysis, name))
+    # One block of markup for the whole list (not an element per line): it redraws quickly.
+    st.markdown("".join(blocks), unsafe_allow_html=True)
+    if ranked.empty:
+        return
+    if analysis.check_first:
+        st.caption(f"{CHECK_FIRST}: no self-care until a clinician has seen it.")
+        return
+    _show_one(atlas, name, list(ranked.id))
+    if name == "muscle":
+        for pid in ranked.id[:PRESSED]:
+            _press(atlas, pid)
+
+
+def _show_one(atlas, name: str, ids: list[str]) -> None:
+    """One row of choices under a list: open a result's detail, with its self-care."""
+    key = f"show-{name}"
+    st.session_state[key] = state.ss.selected if state.ss.selected in ids else None
+    st.pills(
+        SHOW_ONE,
+        ids,
+        key=key,
+        format_func=lambda pid: atlas.patterns[pid].name,
+        on_change=lambda: _picked(atlas, key),
+    )
+
+
+SHOW_ONE = "Show it, with self-care"
+
+
+def _picked(atlas, key: str) -> None:
+    pid = st.session_state[key]
+    state.select_pattern(pid, atlas.knowledge.main_view(pid) if pid else None)
 
 
 PRESSED = 3  # the muscles offered a press question: the best few, not every faint one
@@ -145,7 +166,8 @@ def _press(atlas, pattern_id: str) -> None:
     said = st.session_state.pressed.get(pattern_id)
     st.session_state[key] = None if said is None else PRESS_ANSWERS[not said]
     st.segmented_control(
-        f"Press its trigger point{where}: does that bring on your pain?",
+        f"{atlas.patterns[pattern_id].name}: press its trigger point{where}. "
+        "Does that bring on your pain?",
         PRESS_ANSWERS,
         key=key,
         on_change=lambda: state.press(pattern_id, _pressed(st.session_state[key])),
@@ -167,8 +189,8 @@ def results(atlas, analysis, shown: int = 5) -> None:
         st.warning(f"Area {n} lies off the foot and leg, so it matches nothing.")
     if analysis.results.empty and not analysis.red_flags:
         st.info(
-            "Tap or click where it hurts. To mark a painful area, pick the lasso or box "
-            "tool at the top right of the map and draw around it."
+            'Tap or click where it hurts. To mark a painful area, press "Draw an area" '
+            "above the map and draw around it."
         )
         return
     columns = st.columns(len(LISTS), gap="medium")
@@ -206,15 +228,6 @@ def next_question(atlas, analysis) -> None:
         yes, no, _ = st.columns([1, 1, 3])
         yes.button("Yes", key=f"ask-yes-{option}", on_click=state.answer, args=(option, True))
         no.button("No", key=f"ask-no-{option}", on_click=state.answer, args=(option, False))
-
-
-STYLE = """<style>
-.pm-result {border: 1px solid #e3dcd4; border-radius: 0.5rem; padding: 0.6rem 0.8rem 0.1rem;
-  background: #fffdfb;}
-.pm-result ul {margin: 0.3rem 0 0.4rem 1rem; padding: 0; font-size: 0.92rem;}
-.pm-result details {font-size: 0.85rem; margin: 0 0 0.4rem;}
-.pm-rest {font-size: 0.92rem; margin: 0.2rem 0 0.6rem;}
-</style>"""
 
 
 def other_view_sites(atlas, pattern_ids, view: str) -> None:
@@ -287,6 +300,22 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
     with sources:
         for sid in sorted({s for _, s in cited_sources(p)}):
             st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")
+
+
+def detail_dialog(atlas, pattern_id: str, check_first: bool) -> None:
+    """The chosen pattern's detail over the page, where the eye is; closing it goes back."""
+
+    @st.dialog(DETAIL_TITLE, width="large", on_dismiss=lambda: state.select_pattern(None))
+    def detail() -> None:
+        pattern_detail(atlas, pattern_id, check_first)
+        if st.button("Back to all matches", key="detail-back"):
+            state.select_pattern(None)
+            st.rerun()
+
+    detail()
+
+
+DETAIL_TITLE = "One pattern, explained"
 
 
 def muscle_charts(atlas, pattern_id: str) -> None:

@@ -18,7 +18,6 @@ STAGES = {
 }
 SEED_LOOK_ALIKES = ["quadratus_plantae", "soleus", "tibialis_posterior", "sacrotuberous_ligament"]
 
-st.html(panels.STYLE)
 st.caption(panels.DISCLAIMER)
 st.title("Pattern atlas")
 browse, compare = st.tabs(["Browse", "Compare look-alikes"])

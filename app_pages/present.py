@@ -4,9 +4,9 @@ trigger point explained to a client step by step: the muscle, the knot, the pain
 import streamlit as st
 
 from app_pages import panels, state
+from app_pages.map_component import pain_map
 from app_pages.shared import VIEW_NAMES, atlas
-from painmap.matching import analyse, drawn
-from painmap.render import figure
+from painmap.matching import analyse
 from painmap.trigger_chart import STEP_WORDS, STEPS, chart_views, explainable, trigger_point_figure
 
 ATLAS = atlas()
@@ -50,8 +50,8 @@ def explained(pid: str):
     return trigger_point_figure(ATLAS, pid, view or start, ss.side, step or STEPS[0])
 
 
-def current_map():
-    """The map as the map page has it: marks, and the patterns that fit."""
+def current_map() -> None:
+    """The map as the map page has it, marks and the patterns that fit; taps place marks."""
     view = (
         st.segmented_control(
             "View",
@@ -63,8 +63,7 @@ def current_map():
         )
         or ss.view
     )
-    shown = drawn(analysis.results, [ss.selected] if ss.selected else None)
-    return figure(ATLAS, view, ss.side, marks=ss.marks, highlight=list(shown), strengths=shown)
+    pain_map(ATLAS, analysis, view, ss.side, key="present_map")
 
 
 analysis = analyse(ATLAS, ss.marks, side=ss.side, **given)
@@ -76,10 +75,16 @@ explain = pick.selectbox(
     key="present_explain",
     format_func=lambda p: ATLAS.patterns[p].name if p else "No: the map",
 )
-fig = explained(explain) if explain else current_map()
-fig.update_layout(
-    height=900, font=dict(size=18), title=dict(font=dict(size=24)), legend=dict(font=dict(size=17))
-)
-st.plotly_chart(fig, width="stretch", key="present", config={"displaylogo": False})
+if explain:
+    fig = explained(explain)
+    fig.update_layout(
+        height=900,
+        font=dict(size=18),
+        title=dict(font=dict(size=24)),
+        legend=dict(font=dict(size=17)),
+    )
+    st.plotly_chart(fig, width="stretch", key="present", config={"displaylogo": False})
+else:
+    current_map()
 panels.red_flags(ATLAS, analysis.red_flags)
 st.caption(panels.DISCLAIMER)

@@ -8,7 +8,6 @@ from app_pages.shared import atlas
 ATLAS = atlas()
 state.init()
 
-st.html(panels.STYLE)
 st.caption(panels.DISCLAIMER)
 st.title("Plan and progress")
 log_panels.messages("log_message")

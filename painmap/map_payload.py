@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-import shutil
+import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def publish(atlas, folder: Path) -> dict[tuple[str, str], str]:
     source = Path(plotly.__file__).parent / "package_data" / PLOTLY_FILE
     target = folder / PLOTLY_FILE
     if not target.exists() or target.stat().st_size != source.stat().st_size:
-        shutil.copyfile(source, target)
+        _write_whole(target, source.read_bytes())
     figures = folder / "figures"
     figures.mkdir(exist_ok=True)
     urls = {}
@@ -72,9 +73,16 @@ def publish(atlas, folder: Path) -> dict[tuple[str, str], str]:
             name = f"{atlas.version}-{view}-{side}.json"
             path = figures / name
             if not path.exists():
-                path.write_text(body(atlas, view, side), encoding="utf-8")
+                _write_whole(path, body(atlas, view, side).encode("utf-8"))
             urls[(view, side)] = f"app/static/figures/{name}"
     return urls
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write a file all at once: another server on this folder never serves half of it."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".part") as part:
+        part.write(data)
+    os.replace(part.name, path)
 
 
 def _nearest_landmark(vmap, x: float, y: float) -> str:
@@ -169,6 +177,7 @@ def map_data(
     home = outline.representative_point()
     return {
         "key": f"{view}-{side}",
+        "short_title": f"{side.upper()} · {VIEWS[view].name}",  # when the full one does not fit
         "base_url": base_url,
         "frames": frames(atlas, view, side),
         "layout": layout,

@@ -37,11 +37,17 @@ def _chart(at):
     return {"layout": layout, "data": [*body["data"], *data["traces"]], "map": data}
 
 
+def _results(at, name=None):
+    """Each result's block of markup, in the order shown (of one list, or of both)."""
+    start = "<div class='pm-result' data-list="
+    pieces = [p for m in at.markdown for p in m.value.split("<div class=")[1:]]
+    blocks = ["<div class=" + p for p in pieces if ("<div class=" + p).startswith(start)]
+    return [b for b in blocks if name is None or f"data-list='{name}'" in b]
+
+
 def _ranked(at, name="condition"):
     """One list of the results as shown: '1. Plantar fasciitis', '2. ...'."""
-    start = f"<div class='pm-result' data-list='{name}'>"
-    blocks = [m.value for m in at.markdown if m.value.startswith(start)]
-    return [re.search(r"<b>(.*?)</b>", b).group(1) for b in blocks]
+    return [re.search(r"<b>(.*?)</b>", b).group(1) for b in _results(at, name)]
 
 
 def test_map_page_shows_the_real_atlas_and_invites_a_click():
@@ -74,7 +80,7 @@ def test_a_link_restores_the_marks_and_the_ranking():
 
 def _chance(at, name):
     """The probability shown for one result ('how this was worked out')."""
-    block = next(m.value for m in at.markdown if "data-list" in m.value and name in m.value)
+    block = next(b for b in _results(at) if name in b)
     found = re.search(r"<summary>(under 1|\d+)\xa0%", block).group(1)
     return 0 if found == "under 1" else int(found)
 
@@ -97,7 +103,7 @@ def test_the_suggested_question_is_answered_with_one_tap():
     assert "first steps in the morning" in ask
     at.button(key="ask-yes-first_steps_morning").click().run()
     assert "first_steps_morning" in at.multiselect(key="q_timing").value
-    assert any("fits strongly" in m.value for m in at.markdown if "data-list" in m.value)
+    assert any("fits strongly" in b for b in _results(at))
     later = next((b for b in at.button if b.key and b.key.startswith("ask-no-")), None)
     if later:
         later.click().run()
@@ -111,7 +117,7 @@ def test_a_press_answer_is_evidence_for_that_muscle():
     at.button_group(key=f"press-{pid}").set_value("Yes").run()
     assert not at.exception
     assert at.session_state.pressed == {pid: True}
-    assert any("reproduced the pain" in m.value for m in at.markdown if "data-list" in m.value)
+    assert any("reproduced the pain" in b for b in _results(at))
 
 
 def _patterns():
@@ -128,8 +134,8 @@ def test_a_red_flag_answer_puts_getting_it_checked_above_everything():
     errors = [e.value for e in at.error]
     assert errors[0].startswith("**Get this checked first.**")
     assert "Achilles tendon has torn" in errors[1] and "blood clot" in errors[2]
-    assert not [b for b in at.button if b.key and b.key.startswith("pick-")]
-    assert not [g for g in at.get("button_group") if g.key.startswith("press-")]  # no pressing
+    shown = [g.key for g in at.get("button_group")]
+    assert not [k for k in shown if k.startswith(("show-", "press-"))]  # no self-care, pressing
     assert any(c.value.startswith("Get this checked first") for c in at.caption)
 
 
@@ -145,8 +151,7 @@ def test_a_bad_link_shows_a_warning_and_a_clean_map():
 
 def test_picking_a_result_shows_its_detail_on_its_own_view():
     at = _app(view="plantar", marks="plantar:13,58;posterior:0,190")
-    soleus = next(b for b in at.button if b.key == "pick-soleus")
-    soleus.click().run()
+    at.button_group(key="show-muscle").set_value("soleus").run()
     assert not at.exception
     assert any(s.value.startswith("Soleus") for s in at.subheader)
     assert at.radio(key="view").value == "posterior"  # where most of its main pain zone lies

@@ -65,6 +65,7 @@ def test_five_taps_on_a_phone_give_five_marks_where_the_finger_landed(device, ap
         tap_at(page, x, y)
         page.wait_for_timeout(120)
     _assert_landed(page, view, spots)
+    wait_for_map(page, answered=len(spots))  # drawn back from Python, numbered
     assert page.locator(".pm-plot .scatterlayer .trace text").filter(has_text="5").count() >= 1
 
 

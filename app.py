@@ -13,4 +13,4 @@ pages = [
     st.Page("app_pages/progress.py", title="Plan and progress"),
     st.Page("app_pages/present.py", title="Presentation"),
 ]
-st.navigation(pages).run()
+st.navigation(pages, position="top").run()  # no sidebar: the pages get the whole width

@@ -200,7 +200,9 @@ function wire(ui, st) {
   const pointers = new Map();
   let pinch = null;
 
+  const charted = () => ui.root.dataset.mode === "chart"; // a chart takes no marks
   plot.addEventListener("pointerdown", (ev) => {
+    if (charted()) return;
     pointers.set(ev.pointerId, { x0: ev.clientX, y0: ev.clientY, t0: performance.now(), x: ev.clientX, y: ev.clientY });
     if (pointers.size === 2) {
       const [a, b] = [...pointers.values()];
@@ -299,6 +301,7 @@ function wire(ui, st) {
 
   // Without a pointer: arrows move a cursor, Enter places a mark, + and - zoom.
   plot.addEventListener("keydown", (ev) => {
+    if (charted()) return;
     const step = ev.shiftKey ? 1 : KEY_STEP_MM;
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     if (!st.cursor) st.cursor = st.home.slice();
@@ -347,6 +350,11 @@ function setMode(ui, st, mode) {
   say(ui, mode === "area" ? "Draw around the painful area with one finger or the mouse." : "");
 }
 
+const MIN_ROOM_PX = 360;
+// On a phone the map leaves room under it for the best matches (its legend names them), so
+// that a tap's answer is on the same screen; two fingers or a double tap zoom in.
+const PHONE_PX = 640;
+const PHONE_SHARE = 0.6;
 const TITLE_CHAR_PX = 8.4; // the title's mean character width at its 16 px
 
 // As tall as the framed view needs at this width (millimetres at one scale), within the window.
@@ -355,8 +363,29 @@ function fitHeight(ui, layout, xr, yr) {
   const m = layout.margin || { l: 8, r: 8, t: 44, b: 8 };
   const legend = layout.showlegend ? 150 : 0;
   const wanted = ((width - m.l - m.r) * (yr[1] - yr[0])) / (xr[1] - xr[0]) + m.t + m.b + legend;
-  const most = Math.max(360, window.innerHeight * 0.82);
-  return Math.round(Math.min(Math.max(wanted, 320), most));
+  return Math.round(Math.min(Math.max(wanted, 320), roomBelow(ui)));
+}
+
+// The room from the drawing's top to the window's bottom when first drawn (so that the heel is
+// in view on first load), kept after that: the drawing does not jump as the page scrolls.
+function roomBelow(ui) {
+  if (!ui.room) {
+    const top = ui.plot.getBoundingClientRect().top;
+    const below = window.innerHeight - Math.max(top, 0) - 12;
+    const most = window.innerHeight * (window.innerWidth < PHONE_PX ? PHONE_SHARE : 0.82);
+    ui.room = Math.max(MIN_ROOM_PX, below > MIN_ROOM_PX ? Math.min(below, most) : most);
+  }
+  return ui.room;
+}
+
+// A whole chart (the presentation's trigger-point steps): drawn as it is, as tall as the window
+// allows, no tools.
+async function renderChart(ui, chart) {
+  const Plotly = await loadPlotly();
+  const layout = { ...chart.layout, height: roomBelow(ui), autosize: true };
+  const config = { staticPlot: true, displayModeBar: false, responsive: true };
+  await Plotly.react(ui.plot, chart.data, layout, config);
+  ui.root.dataset.ready = "true";
 }
 
 async function render(ui, st, data) {
@@ -381,6 +410,8 @@ async function render(ui, st, data) {
   ui.root.dataset.ready = "true";
   ui.root.dataset.rendered = String(data.acked);
   ui.buttons.frame.textContent = st.whole ? "Foot and ankle" : "Whole leg";
+  const same = JSON.stringify(data.frames.whole) === JSON.stringify(data.frames.foot);
+  ui.buttons.frame.hidden = same; // the sole and the top are all foot: nothing to widen
   drawPending(ui, st);
   if (st.painted) st.painted(data.acked);
 }
@@ -395,6 +426,12 @@ export default function (component) {
     setMode(ui, ui.state, "mark");
   }
   ui.component = component;
+  ui.root.dataset.mode = data.chart ? "chart" : ui.state.mode;
+  if (data.chart) {
+    ui.text.textContent = data.description || "";
+    renderChart(ui, data.chart).catch((err) => say(ui, `The chart could not be drawn: ${err.message}`));
+    return;
+  }
   const st = ui.state;
   if (st.view !== data.key) {
     st.view = data.key; // a new view or side opens framed on the foot and ankle

@@ -7,6 +7,7 @@ this app from ``static/`` (see :func:`painmap.map_payload.publish`), never from 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import streamlit as st
@@ -56,3 +57,8 @@ def pain_map(atlas, analysis, view: str, side: str, muscles=False, key="pain_map
     )
     _MAP(key=key, data=data, on_event_change=lambda: _on_event(atlas, key, view, side))
     return shown
+
+
+def chart(fig, description: str, key: str) -> None:
+    """Draw a whole Plotly figure as tall as the window allows, with no tools (presentation)."""
+    _MAP(key=key, data={"chart": json.loads(fig.to_json()), "description": description})

@@ -6,28 +6,22 @@ Streamlit code only; what is said comes from the knowledge base and the matcher.
 from __future__ import annotations
 
 import html
-import logging
 import math
 import re
-from datetime import date
 
 import streamlit as st
 
-from app_pages import log_state, state
-from painmap import imaging
+from app_pages import state
 from painmap.contract import LISTS, NOT_ON_LIST
 from painmap.describe import KIND_WORDS, cite
-from painmap.export import ENDINGS, export
-from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
 from painmap.measures import cover_words, zone_cover
 from painmap.next_question import best_question
+from painmap.session_file import MAX_BYTES
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
 from painmap.views import VIEWS
 from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
-
-log = logging.getLogger(__name__)
 
 DISCLAIMER = (
     "PainMap explains common pain patterns to help you talk with a clinician; it does not "
@@ -55,6 +49,29 @@ def questions(atlas) -> None:
     for question in atlas.knowledge.questions:
         ask = st.pills if question.choose == "one" else st.multiselect
         ask(question.ask, question.options, format_func=label, key=f"q_{question.id}")
+
+
+def open_file(atlas) -> None:
+    """Open a saved session; the uploader starts empty again after each try, so a refused file
+    does not sit there looking opened."""
+    key = f"upload-{state.ss.get('uploads', 0)}"
+    st.file_uploader(
+        "Open a saved session (JSON or FHIR)",
+        type=["json"],
+        key=key,
+        on_change=state.open_session,
+        args=(atlas, key),
+        help=f"A file PainMap saved, at most {MAX_BYTES // 1_000_000} MB.",
+    )
+
+
+def notices() -> None:
+    """What a link, a file or the map refused, said once, at the top where it is seen."""
+    for warning in state.ss.link_warnings:
+        st.warning(warning)
+    state.ss.link_warnings = []
+    if state.ss.get("notice"):
+        st.warning(state.ss.pop("notice"))
 
 
 def red_flags(atlas, flags: list[str]) -> None:
@@ -193,7 +210,7 @@ def results(atlas, analysis, shown: int = 5) -> None:
             "above the map and draw around it."
         )
         return
-    columns = st.columns(len(LISTS), gap="medium")
+    columns = st.container(key="lists").columns(len(LISTS), gap="medium")
     for column, (name, title) in zip(columns, LIST_TITLES.items(), strict=True):
         with column:
             st.markdown(f"**{title}**")
@@ -326,88 +343,4 @@ def muscle_charts(atlas, pattern_id: str) -> None:
         fig.update_layout(height=600, title=dict(font=dict(size=14)))
         column.plotly_chart(
             fig, width="stretch", key=f"detail-{pattern_id}-{view}", config={"displaylogo": False}
-        )
-
-
-@st.cache_resource(show_spinner=False)
-def _image_browser() -> bool:
-    """One local Chromium for every image this server makes, started on first use."""
-    imaging.start()
-    return True
-
-
-SESSION_FILES = ("json", "fhir", "fhir+handout")  # files that open again as the whole map
-
-
-def export_files(view: str) -> dict[str, tuple[str, str, str]]:
-    """Each file a person can save: label (naming the format) to (format, view, MIME type)."""
-    return {
-        "PNG (this view)": ("png", view, "image/png"),
-        "PNG (all views)": ("png", "all", "image/png"),
-        "SVG (all views)": ("svg", "all", "image/svg+xml"),
-        "PDF (all views)": ("pdf", "all", "application/pdf"),
-        "HTML (interactive)": ("html", view, "text/html"),
-        "JSON (session)": ("json", view, "application/json"),
-        "FHIR (JSON)": ("fhir", view, "application/fhir+json"),
-        "FHIR (JSON, with the PDF handout)": ("fhir+handout", view, "application/fhir+json"),
-        "PDF handout (1 to 2 pages)": ("handout", "all", "application/pdf"),
-    }
-
-
-def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> None:
-    """Make one export and keep it in the session until the map changes.
-
-    Made in its own step, not by the download button on demand: Streamlit keeps a file made
-    on demand unreferenced, and with many sessions it can be pruned before the browser has it.
-    """
-    try:
-        if fmt in ("png", "svg", "pdf", "handout", "fhir+handout"):
-            _image_browser()
-        handout = None
-        if fmt in ("handout", "fhir+handout"):
-            handout = handout_pdf(atlas, session, first_visit=log_state.first_visit(atlas))
-        if fmt == "handout":
-            data = handout
-        else:
-            data = export(atlas, session, fmt.split("+")[0], which, handout=handout)
-    except Exception as err:  # a missing or failing browser must not cost the map on screen
-        log.exception("export %s failed", fmt)
-        st.session_state.export_file = None
-        st.session_state.export_error = (
-            f"The {label} could not be made: {err}. Your map is kept; the HTML and JSON "
-            "files need no browser."
-        )
-        return
-    st.session_state.export_error = None
-    stamp = date.today().isoformat()
-    kind = "handout" if fmt == "handout" else "session" if fmt in SESSION_FILES else which
-    ending = {"handout": "pdf", "fhir+handout": ENDINGS["fhir"]}.get(fmt, ENDINGS.get(fmt))
-    st.session_state.export_file = dict(
-        label=label, data=data, mime=mime, session=session, name=f"painmap-{kind}-{stamp}.{ending}"
-    )
-
-
-def downloads(atlas, session, view: str) -> None:
-    """Pick a format, make the file, download it; a file made for another map is not offered."""
-    st.markdown("**Save or share**")
-    files = export_files(view)
-    choice, make = st.columns([3, 2], vertical_alignment="bottom")
-    label = choice.selectbox("File to save", list(files), key="export_choice")
-    make.button(
-        "Make the file",
-        key="export_make",
-        on_click=_make_file,
-        args=(atlas, session, label, *files[label]),
-    )
-    if st.session_state.get("export_error"):
-        st.error(st.session_state.export_error)
-    made = st.session_state.get("export_file")
-    if made and made["session"] == session:
-        st.download_button(
-            f"Download {made['label']}",
-            data=made["data"],
-            file_name=made["name"],
-            mime=made["mime"],
-            key="export_download",
-            on_click="ignore",
         )

@@ -68,10 +68,18 @@ def chart(column, fig, key: str) -> None:
 
 with browse:
     search, kind = st.columns([3, 2])
-    words = search.text_input("Search by name, other name or region", key="atlas_search",
-                              placeholder="e.g. heel, peroneus, calf")  # fmt: skip
-    kinds = kind.multiselect("Kind", list(KIND_WORDS), default=list(KIND_WORDS),
-                             format_func=KIND_WORDS.get, key="atlas_kinds")  # fmt: skip
+    words = search.text_input(
+        "Search by name, other name or region",
+        key="atlas_search",
+        placeholder="e.g. heel, peroneus, calf",
+    )
+    kinds = kind.multiselect(
+        "Kind",
+        list(KIND_WORDS),
+        default=list(KIND_WORDS),
+        format_func=KIND_WORDS.get,
+        key="atlas_kinds",
+    )
     found = [pid for pid in names if matches(pid, words, kinds)]
     if not found:
         st.info("No pattern matches that search.")
@@ -83,19 +91,50 @@ with browse:
             stages(pid)
         panels.pattern_detail(ATLAS, pid, muscle=False)
 
+
+def compare_card(pid: str, view: str, table) -> None:
+    """One look-alike: its drawing on the chosen view (or a word saying it has none there),
+    then what tells it apart, as short labelled lines that wrap on any width."""
+    with st.container(border=True):
+        st.markdown(f"**{panels.text(names[pid])}**")
+        if pid in set(ATLAS.zones.pattern_id[ATLAS.zones.view == view]):
+            fig = figure(ATLAS, view, highlight=[pid])
+            fig.update_layout(height=380, showlegend=False, title=dict(text=""))
+            fig.update_layout(margin=dict(l=4, r=4, t=8, b=4))
+            st.plotly_chart(fig, width="stretch", key=f"compare-{pid}-{view}", config=STILL)
+        else:
+            where = ", ".join(VIEWS[v].name.lower() for v in views_of([pid])) or "no view"
+            st.info(f"Nothing of it is drawn on the {VIEWS[view].name.lower()} view; see: {where}.")
+        st.markdown(
+            "  \n".join(
+                f"**{row}:** {panels.text(value)}" for row, value in table[names[pid]].items()
+            )
+        )
+
+
+STILL = {"displayModeBar": False, "staticPlot": True}  # a picture to compare, no tools
+
 with compare:
-    chosen = st.multiselect("Two to four patterns", list(names), default=SEED_LOOK_ALIKES,
-                            format_func=names.get, max_selections=4, key="compare")  # fmt: skip
+    chosen = st.multiselect(
+        "Two to four patterns",
+        list(names),
+        default=SEED_LOOK_ALIKES,
+        format_func=names.get,
+        max_selections=4,
+        key="compare",
+    )
     if len(chosen) < 2:
         st.info("Pick two to four patterns to compare.")
     else:
-        shared = views_of(chosen)
-        view = st.radio("View", shared, format_func=lambda v: VIEWS[v].name, horizontal=True,
-                        key="compare_view")  # fmt: skip
-        for column, pid in zip(st.columns(len(chosen)), chosen, strict=True):
-            fig = figure(ATLAS, view, highlight=[pid])
-            fig.update_layout(height=460, showlegend=False,
-                              title=dict(text=names[pid], font=dict(size=14)))  # fmt: skip
-            column.plotly_chart(fig, width="stretch", key=f"compare-{pid}-{view}",
-                                config={"displaylogo": False})  # fmt: skip
-        st.dataframe(comparison(ATLAS, chosen), width="stretch")
+        view = st.radio(
+            "View",
+            views_of(chosen),
+            format_func=lambda v: VIEWS[v].name,
+            horizontal=True,
+            key="compare_view",
+        )
+        table = comparison(ATLAS, chosen)
+        cards = st.container(key="compare_cards").columns(len(chosen))
+        for column, pid in zip(cards, chosen, strict=True):
+            with column:
+                compare_card(pid, view, table)

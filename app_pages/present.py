@@ -4,7 +4,7 @@ trigger point explained to a client step by step: the muscle, the knot, the pain
 import streamlit as st
 
 from app_pages import panels, state
-from app_pages.map_component import pain_map
+from app_pages.map_component import chart, pain_map
 from app_pages.shared import VIEW_NAMES, atlas
 from painmap.matching import analyse
 from painmap.trigger_chart import STEP_WORDS, STEPS, chart_views, explainable, trigger_point_figure
@@ -67,6 +67,8 @@ def current_map() -> None:
 
 
 analysis = analyse(ATLAS, ss.marks, side=ss.side, **given)
+st.page_link("app_pages/map.py", label="Back to the map", icon=":material/arrow_back:")
+panels.red_flags(ATLAS, analysis.red_flags)
 choices = [None, *explainable(ATLAS, [ss.selected, *analysis.results.id])]
 pick, steps = st.columns([2, 3], vertical_alignment="bottom")
 explain = pick.selectbox(
@@ -77,14 +79,11 @@ explain = pick.selectbox(
 )
 if explain:
     fig = explained(explain)
-    fig.update_layout(
-        height=900,
-        font=dict(size=18),
-        title=dict(font=dict(size=24)),
-        legend=dict(font=dict(size=17)),
-    )
-    st.plotly_chart(fig, width="stretch", key="present", config={"displaylogo": False})
+    fig.update_layout(font=dict(size=18), title=dict(font=dict(size=24)))
+    fig.update_layout(legend=dict(font=dict(size=17)))
+    chart(fig, f"{ATLAS.patterns[explain].name}, explained step by step.", "present_chart")
 else:
     current_map()
-panels.red_flags(ATLAS, analysis.red_flags)
+if ss.note:
+    st.markdown(f"**Note:** {panels.text(ss.note)}")
 st.caption(panels.DISCLAIMER)

@@ -235,6 +235,7 @@ def open_session(atlas, key: str) -> None:
     upload = ss.get(key)
     if upload is None:
         return
+    ss.uploads = ss.get("uploads", 0) + 1  # a fresh, empty uploader on the next run
     try:
         loaded = load_session(upload.getvalue(), atlas)
     except SessionError as err:

@@ -31,6 +31,8 @@ def _chart(at):
         return json.loads(charts[0].proto.spec)
     assert len(maps) == 1
     data = json.loads(maps[0].proto.json)
+    if "chart" in data:  # a whole chart (the presentation's steps)
+        return data["chart"]
     view, side = data["key"].split("-")
     body = json.loads(body_json(ATLAS, view, side))
     layout = {**body["layout"], **data["layout"]}
@@ -217,7 +219,11 @@ def test_switching_side_keeps_marks_on_the_same_part_of_the_body():
 
 
 def _titles(at) -> list[str]:
-    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    """The titles of the page's charts: Plotly charts, and whole charts in the map component."""
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    drawn = [json.loads(e.proto.json) for e in at.get("bidi_component")]
+    specs += [d["chart"] for d in drawn if "chart" in d]
+    return [spec["layout"]["title"]["text"] for spec in specs]
 
 
 def test_pattern_atlas_browses_searches_and_compares():
@@ -239,10 +245,14 @@ def test_pattern_atlas_browses_searches_and_compares():
     at.selectbox(key="atlas_pattern").set_value("plantar_fasciitis").run()
     at.select_slider(key="atlas_stage").set_value("Where it mainly hurts").run()
     assert not at.exception
-    table = at.dataframe[0].value  # the comparison of the seed's look-alikes, shown by default
-    assert list(table.columns) == ["Quadratus plantae", "Soleus", "Tibialis posterior",
-                                   "Sacrotuberous ligament"]  # fmt: skip
-    assert "Told apart from the others" in table.index
+    # The look-alikes of the user's articles, compared by default, one card each.
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and "Told apart" in m.value]
+    assert len(cards) == 4 and all("**Where it hurts:**" in c for c in cards)
+    heads = [m.value for m in at.markdown if m.value in ("**Soleus**", "**Sacrotuberous ligament**")]
+    assert heads == ["**Soleus**", "**Sacrotuberous ligament**"]
+    at.radio(key="compare_view").set_value("plantar").run()
+    nothing = [i.value for i in at.info if i.value.startswith("Nothing of it is drawn")]
+    assert nothing  # a look-alike with no zone on the sole says so, instead of a blank foot
 
 
 def test_show_muscles_draws_the_muscle_layer_under_the_zones():

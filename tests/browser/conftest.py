@@ -142,13 +142,17 @@ def wait_for_app(page) -> None:
 
 
 def save_export(page, label: str, folder: Path) -> Path:
-    """Pick ``label`` under "Save or share", make the file, download it into ``folder``."""
+    """Pick ``label`` under "Save or share", make the file if it must be, download it into
+    ``folder``."""
     box = page.get_by_label("File to save")
     box.scroll_into_view_if_needed()
     box.click()
     page.get_by_role("option", name=label, exact=True).click()
-    page.get_by_role("button", name="Make the file").click()
     button = page.get_by_role("button", name=f"Download {label}", exact=True)
+    make = page.get_by_role("button", name="Make the file")
+    button.or_(make).first.wait_for(timeout=60_000)
+    if make.is_visible():  # images and the handout are made first; session files at once
+        make.click()
     button.wait_for(timeout=120_000)
     with page.expect_download(timeout=120_000) as info:
         button.click()

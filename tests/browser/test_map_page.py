@@ -53,7 +53,7 @@ def test_click_lasso_switch_and_remove(page, app_url):
     page.locator("label").filter(has_text="Back").first.click()
     _wait_text(page, "seen from behind")
     _wait_text(page, "Marks on other views, counted in the results: Sole 1.")
-    assert "view=posterior" in page.evaluate("location.href")
+    page.wait_for_function("() => location.href.includes('view=posterior')", timeout=30_000)
     _shot(page, "2-back-view")
 
     # A lasso around the Achilles tendon draws an area that the results explain.

@@ -40,7 +40,7 @@ h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 3mm 0 1
 .meta, .small { color: #5b6670; font-size: 8.5pt; }
 .views svg { width: 100%; height: 92mm; }
 .chart svg { width: 100%; height: 62mm; }
-.warn { border: 2px solid #c0392b; padding: 2mm 3mm; margin: 2mm 0; }
+.warn { border: 2px solid #b03224; padding: 2mm 3mm; margin: 2mm 0; }
 .pattern { break-inside: avoid; border-top: 1px solid #d8d0c8; padding-top: 1mm; }
 .pattern p { margin: 1mm 0; }
 ul { margin: 1mm 0 1mm 5mm; padding: 0; } li { margin-bottom: 0.8mm; }

@@ -11,7 +11,7 @@ TONE_FILLS = {
 }
 CAPTION = "#7a5a4a"
 INK = "#2f3b45"
-MARK = "#c0392b"
+MARK = "#b03224"
 # Muscle red-brown and tendon ivory, as anatomy plates draw them; kept apart from the palette.
 MUSCLE = (168, 71, 61)
 TENDON = (239, 230, 210)

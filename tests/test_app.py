@@ -248,8 +248,8 @@ def test_pattern_atlas_browses_searches_and_compares():
     # The look-alikes of the user's articles, compared by default, one card each.
     cards = [m.value for m in at.markdown if m.value.startswith("**") and "Told apart" in m.value]
     assert len(cards) == 4 and all("**Where it hurts:**" in c for c in cards)
-    heads = [m.value for m in at.markdown if m.value in ("**Soleus**", "**Sacrotuberous ligament**")]
-    assert heads == ["**Soleus**", "**Sacrotuberous ligament**"]
+    wanted = ["**Soleus**", "**Sacrotuberous ligament**"]
+    assert [m.value for m in at.markdown if m.value in wanted] == wanted
     at.radio(key="compare_view").set_value("plantar").run()
     nothing = [i.value for i in at.info if i.value.startswith("Nothing of it is drawn")]
     assert nothing  # a look-alike with no zone on the sole says so, instead of a blank foot

@@ -66,3 +66,25 @@ def test_the_body_has_a_second_tone_and_names_the_arch(atlas):
     assert list(names["captions"].text) == ["arch"]
     left = {t.name: t for t in figure(atlas, "plantar", side="left").data}
     assert left["captions"].x[0] == -names["captions"].x[0]
+
+
+def _contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+
+    def lum(colour: str) -> float:
+        rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted([lum(a), lum(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_map_s_own_words_are_readable_where_they_are_drawn():
+    """What the browser's contrast test cannot see (the dot is not the text's ancestor): a
+    mark's white number on its dot, an area's label and the view's words on the skin."""
+    from painmap.style import CAPTION, INK, MARK, SKIN
+
+    assert _contrast("#ffffff", MARK) >= 4.5
+    assert _contrast(MARK, SKIN) >= 4.5
+    assert _contrast(INK, SKIN) >= 4.5 and _contrast(CAPTION, "#ffffff") >= 4.5

@@ -1,4 +1,8 @@
-"""The command line of the contract: validate, landmarks; bad arguments exit 2 with one line."""
+"""The command line of the contract: validate, landmarks; bad arguments exit 2 with one line.
+
+Run in-process (tests/harness.py), as the command line runs them; one test per command starts
+a real ``python -m painmap`` to prove the entry point itself.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,29 @@ import pytest
 from painmap.contract import LANDMARK_IDS
 
 from .conftest import ROOT
+from .harness import cli
+
+run = cli
 
 
-def run(*args):
-    return subprocess.run(
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["landmarks", "--view", "plantar"],
+        ["patterns"],
+        ["show", "soleus"],
+        ["match", "--mark", "plantar:13,58"],
+        ["log", "show", "Nobody", "--db", ":memory:"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_each_command_runs_as_its_own_program(args):
+    done = subprocess.run(
         [sys.executable, "-m", "painmap", *args], cwd=ROOT, capture_output=True, text=True
     )
+    assert done.returncode == cli(*args).returncode, done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_landmarks_json_for_one_view():

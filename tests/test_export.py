@@ -6,7 +6,6 @@ import html
 import re
 import struct
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -18,7 +17,7 @@ from painmap.handout import handout_pdf
 from painmap.progress.entry import Entry
 from painmap.session_file import Session, load_session
 
-from .conftest import ROOT
+from .harness import cli
 from .places import ATLAS
 
 SESSION = Session(
@@ -106,8 +105,7 @@ def test_unknown_format_is_refused():
 
 def test_cli_export_writes_each_format_and_refuses_an_unknown_one(tmp_path):
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "painmap", "export", *args], cwd=ROOT,
-                              capture_output=True, text=True)  # fmt: skip
+        return cli("export", *args)
 
     out = tmp_path / "map.svg"
     result = run(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 import shapely
@@ -13,6 +11,7 @@ from painmap import contract
 from painmap.knowledge import cited_sources
 
 from .conftest import ROOT
+from .harness import cli
 
 ALL = contract.PATTERN_IDS
 
@@ -125,10 +124,7 @@ def test_the_seed_that_names_adductor_hallucis_is_recorded_and_the_map_follows_r
     )
 
 
-def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "painmap", *args], cwd=ROOT, capture_output=True, text=True
-    )
+_cli = cli
 
 
 def test_patterns_json_lists_every_contract_id():

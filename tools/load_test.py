@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from painmap import load_atlas  # noqa: E402
+from painmap.chromium import find  # noqa: E402
 from painmap.map_payload import frames  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS, _chromium, _free_port  # noqa: E402
 from tests.browser.plotmap import _TO_PAGE, CHART  # noqa: E402
+from tests.harness import CHROMIUM_FLAGS, free_port  # noqa: E402
 
 SESSIONS, MARKS, LONG = 20, 10, 300
 READY = ".pm-map[data-ready=true]"
@@ -144,7 +145,7 @@ def _figures(latencies: list[float]) -> str:
 async def main() -> None:
     from playwright.async_api import async_playwright
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*STREAMLIT, "--server.port", str(port)],
         cwd=ROOT,
@@ -155,7 +156,7 @@ async def main() -> None:
     try:
         await asyncio.sleep(6)
         async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGS)
+            browser = await p.chromium.launch(executable_path=find(), args=CHROMIUM_FLAGS)
             before = _rss_mb(server.pid)
             latencies, problems = [], []
             sessions = (_one_session(browser, url, n, latencies, problems) for n in range(SESSIONS))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from painmap.chromium import OFFLINE_FLAGS, find
+from painmap.chromium import find
 
 from ..conftest import ROOT
+from ..harness import CHROMIUM_FLAGS, free_port
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", *OFFLINE_FLAGS]
 
 
 def pytest_collection_modifyitems(items):
@@ -34,17 +33,11 @@ def _chromium() -> str:
         pytest.fail(f"{err}; or run `make test`, which installs it")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """Start `streamlit run app.py` on a free loopback port for the whole session, with its
     progress logs in a new database file."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PAINMAP_DB": str(tmp_path_factory.mktemp("logs") / "painmap.db")}
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit.log", "w")  # noqa: SIM115 (closed at teardown)

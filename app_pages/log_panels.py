@@ -9,7 +9,6 @@ import streamlit as st
 
 from app_pages import log_state, state
 from app_pages.panels import text
-from app_pages.shared import VIEW_NAMES
 from painmap.describe import cite
 from painmap.marks import MAX_NOTE
 from painmap.progress.chart import progress_figure
@@ -19,6 +18,7 @@ from painmap.progress.plan import make_plan
 from painmap.progress.table import entries_csv, entries_frame
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import changes, overlaid_figure, visit_figure
+from painmap.vocabulary import VIEW_NAMES
 
 ss = st.session_state
 BOXES = {"helping": st.success, "worse": st.error, "no change": st.info, "too early": st.info}

@@ -8,10 +8,11 @@ import streamlit as st
 
 from app_pages import mark_panels, panels, saving, state
 from app_pages.map_component import pain_map
-from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas
+from app_pages.shared import atlas
 from painmap.marks import MAX_NOTE
 from painmap.matching import analyse
 from painmap.session import marks_per_view
+from painmap.vocabulary import SIDE_WORDS, VIEW_NAMES
 
 ATLAS = atlas()
 state.init()
@@ -34,11 +35,11 @@ def page():
         pick_side, layer = st.columns([3, 2], vertical_alignment="bottom")
         side = pick_side.radio(
             "Side (foot and leg)",
-            list(SIDE_NAMES),
+            list(SIDE_WORDS),
             horizontal=True,
             key="side",
             on_change=state.change_side,
-            format_func=SIDE_NAMES.get,
+            format_func=SIDE_WORDS.get,
         )
         muscles = layer.toggle("Show muscles", key="show_muscles")
         analysis = analyse(ATLAS, ss.marks, side=side, **given)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import state
-from app_pages.shared import VIEW_NAMES
 from painmap.marks import MAX_NOTE, Mark
 from painmap.overlay import numbered
+from painmap.vocabulary import VIEW_NAMES
 
 ss = st.session_state
 

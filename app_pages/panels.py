@@ -20,7 +20,7 @@ from painmap.next_question import best_question
 from painmap.session_file import MAX_BYTES
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS, Kind, Side
 from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
 
 DISCLAIMER = (
@@ -278,10 +278,10 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
         st.caption("Also called " + ", ".join(p.aliases))
     st.write(p.summary)
     if state.ss.get("marks"):
-        share = zone_cover(atlas, state.ss.marks, state.ss.get("side", "right"), pattern_id)
+        share = zone_cover(atlas, state.ss.marks, state.ss.get("side", Side.RIGHT), pattern_id)
         st.markdown(f"**{cover_words(p.name, share)}**")
     names = ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
-    charted = muscle and p.kind == "trigger_point"
+    charted = muscle and p.kind == Kind.TRIGGER_POINT
     tabs = st.tabs(["The muscle", *names] if charted else names)
     if charted:
         with tabs[0]:

@@ -9,12 +9,12 @@ from painmap.contract import VIEW_IDS
 from painmap.describe import KIND_WORDS
 from painmap.render import figure
 from painmap.trigger_chart import STEP_WORDS, STEPS, chart_views, trigger_point_figure
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS, Kind, Role
 
 ATLAS = atlas()
 STAGES = {
-    "Where it mainly hurts": ("essential",),
-    "…and where it can spread": ("essential", "spillover"),
+    "Where it mainly hurts": (Role.ESSENTIAL,),
+    "…and where it can spread": (Role.ESSENTIAL, Role.SPILLOVER),
 }
 SEED_LOOK_ALIKES = ["quadratus_plantae", "soleus", "tibialis_posterior", "sacrotuberous_ligament"]
 
@@ -85,7 +85,7 @@ with browse:
         st.info("No pattern matches that search.")
     else:
         pid = st.selectbox("Pattern", found, format_func=names.get, key="atlas_pattern")
-        if ATLAS.patterns[pid].kind == "trigger_point":
+        if ATLAS.patterns[pid].kind == Kind.TRIGGER_POINT:
             muscle_knot_pain(pid)
         else:
             stages(pid)

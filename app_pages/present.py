@@ -5,9 +5,10 @@ import streamlit as st
 
 from app_pages import panels, state
 from app_pages.map_component import chart, pain_map
-from app_pages.shared import VIEW_NAMES, atlas
+from app_pages.shared import atlas
 from painmap.matching import analyse
 from painmap.trigger_chart import STEP_WORDS, STEPS, chart_views, explainable, trigger_point_figure
+from painmap.vocabulary import VIEW_NAMES
 
 ATLAS = atlas()
 state.init()

@@ -8,12 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 import painmap
-from painmap.contract import VIEW_IDS
 from painmap.map_payload import publish
-from painmap.views import VIEWS
-
-VIEW_NAMES = {v: VIEWS[v].name for v in VIEW_IDS}
-SIDE_NAMES = {"right": "Right", "left": "Left"}
 
 
 @st.cache_resource(show_spinner=False)

@@ -4,13 +4,12 @@ The core (atlas, geometry, matching, rendering, export) never imports streamlit,
 tested and scripted; the web app in ``app.py`` is a thin layer on top.
 """
 
-__version__ = "0.1.0"
-
 from painmap.atlas import Atlas, load_atlas, read_atlas
 from painmap.errors import AtlasError, Problem
 from painmap.marks import Area, Mark
 from painmap.matching import analyse, match
 from painmap.render import figure
+from painmap.version import __version__
 
 __all__ = [
     "Area", "Atlas", "AtlasError", "Mark", "Problem", "__version__", "analyse", "figure",

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from painmap.vocabulary import Kind
+
 
 @dataclass(frozen=True)
 class Answers:
@@ -44,7 +46,7 @@ def _presses(atlas, pressed: Mapping | Iterable | None) -> tuple[tuple[str, bool
     _unknown(items, atlas.patterns, "pattern")
     out = []
     for pid, value in items.items():
-        if atlas.patterns[pid].kind == "condition":
+        if atlas.patterns[pid].kind == Kind.CONDITION:
             raise ValueError(f"{pid} is a condition: only a muscle's site can be pressed")
         if not isinstance(value, bool):
             raise ValueError(f"a press answer is yes or no (true or false), not {value!r}")

@@ -23,8 +23,9 @@ from painmap.io.maps import read_view
 from painmap.io.muscles import read_muscles
 from painmap.knowledge import Knowledge, read_knowledge
 from painmap.muscles import MuscleLayer
+from painmap.version import __version__
 from painmap.viewmap import ViewMap
-from painmap.views import check_side, check_view
+from painmap.vocabulary import Kind, Side, check_side, check_view
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,15 +50,15 @@ class Atlas:
         """The patterns by id."""
         return self.knowledge.patterns
 
-    def view(self, view: str, side: str = "right") -> ViewMap:
+    def view(self, view: str, side: str = Side.RIGHT) -> ViewMap:
         """One view as it lies for ``side``."""
         return self.views[(check_view(view), check_side(side))]
 
-    def muscle_layer(self, side: str = "right") -> MuscleLayer:
+    def muscle_layer(self, side: str = Side.RIGHT) -> MuscleLayer:
         """The muscles and tendons as they lie for ``side``."""
         return self.muscle_layers[check_side(side)]
 
-    def landmarks(self, view: str | None = None, side: str = "right") -> pd.DataFrame:
+    def landmarks(self, view: str | None = None, side: str = Side.RIGHT) -> pd.DataFrame:
         """Every landmark (of one view, or all), one row each: view, id, x, y."""
         rows = [
             {"view": v, "id": lid, "x": p.x, "y": p.y}
@@ -83,14 +84,12 @@ def read_atlas(root: Path | str = ROOT) -> Atlas:
         for side in SIDE_IDS:
             views[(view, side)] = right.for_side(side)
     knowledge = read_knowledge(root, views, problems)
-    trigger_points = {p.id for p in knowledge.patterns.values() if p.kind == "trigger_point"}
+    trigger_points = {p.id for p in knowledge.patterns.values() if p.kind == Kind.TRIGGER_POINT}
     layer = read_muscles(root / "maps" / "muscles.geojson", views, trigger_points, problems)
     if problems:
         raise AtlasError(problems)
     for path in sorted([*root.glob("maps/*.geojson"), *root.glob("data/**/*.yaml")]):
         digest.update(path.read_bytes())
-    from painmap import __version__
-
     version = f"{__version__}+{digest.hexdigest()[:10]}"
     layers = {side: layer.for_side(side) for side in SIDE_IDS}
     return Atlas(root=root, version=version, views=views, knowledge=knowledge, muscle_layers=layers)

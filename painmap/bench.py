@@ -22,6 +22,7 @@ from painmap.contract import VIEW_IDS
 from painmap.location import phi
 from painmap.marks import Area, Mark
 from painmap.matching import match
+from painmap.vocabulary import PLANTAR, POSTERIOR
 
 
 def random_marks(atlas, n: int, rng: np.random.Generator) -> list[Mark]:
@@ -119,7 +120,7 @@ def run(atlas, clicks: int = 1000, seed: int = 7) -> dict[str, float]:
     print(f"one click, full atlas ({clicks} random spots):     {_summary(one)}")
 
     ten = [random_marks(atlas, 10, rng) for _ in range(100)]
-    area = Area("plantar", ((-25, 20), (25, 20), (25, 80), (-25, 80)))
+    area = Area(PLANTAR, ((-25, 20), (25, 20), (25, 80), (-25, 80)))
     queue = iter(ten)
     indexed = _timed(lambda: match(atlas, [*next(queue), area]), len(ten))
     queue = iter(ten)
@@ -145,19 +146,19 @@ def run_exports(atlas, repeats: int = 5) -> dict[str, float]:
     from painmap.export import export
     from painmap.session_file import Session
 
-    session = Session(items=(Mark("plantar", 13, 58, 7, note="first steps"),
-                             Mark("posterior", 0, 190)))  # fmt: skip
+    session = Session(items=(Mark(PLANTAR, 13, 58, 7, note="first steps"),
+                             Mark(POSTERIOR, 0, 190)))  # fmt: skip
     figures = {}
     print("exports of one view (plantar), with marks, three patterns and a note:")
     for fmt in ("png", "pdf"):
-        cold = _timed(lambda f=fmt: export(atlas, session, f, view="plantar"), 2)
+        cold = _timed(lambda f=fmt: export(atlas, session, f, view=PLANTAR), 2)
         figures[f"{fmt}_cold_ms"] = statistics.median(cold)
         print(f"  {fmt.upper()} cold (browser started for it): {_summary(cold)}")
     imaging.start()
     try:
         for fmt in ("png", "pdf"):
-            export(atlas, session, fmt, view="plantar")  # the first one loads the page
-            warm = _timed(lambda f=fmt: export(atlas, session, f, view="plantar"), repeats)
+            export(atlas, session, fmt, view=PLANTAR)  # the first one loads the page
+            warm = _timed(lambda f=fmt: export(atlas, session, f, view=PLANTAR), repeats)
             figures[f"{fmt}_warm_ms"] = statistics.median(warm)
             print(f"  {fmt.upper()} warm (shared browser):        {_summary(warm)}")
     finally:

@@ -17,6 +17,7 @@ from painmap.errors import AtlasError
 from painmap.knowledge import cited_sources
 from painmap.progress.commands import add_parser as add_log_parser
 from painmap.triage import check_first
+from painmap.vocabulary import PLANTAR, Side
 from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
 
 
@@ -251,7 +252,7 @@ def cmd_export(args) -> int:
             raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
         session = Session(
             side=args.side,
-            view=args.view if args.view != "all" else "plantar",
+            view=args.view if args.view != "all" else PLANTAR,
             items=tuple(items),
             symptoms=tuple(check_symptoms(atlas, args.symptom)),
             note=args.note or "",
@@ -315,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("landmarks", help="list the landmarks of the atlas")
     p.add_argument("--view", choices=VIEW_IDS)
-    p.add_argument("--side", choices=("right", "left"), default="right")
+    p.add_argument("--side", choices=(Side.RIGHT, Side.LEFT), default=Side.RIGHT)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_landmarks)
 
@@ -329,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_show)
 
     p = sub.add_parser("match", help="rank the patterns that fit marks, areas and symptoms")
-    p.add_argument("--side", choices=("right", "left"), default="right")
+    p.add_argument("--side", choices=(Side.RIGHT, Side.LEFT), default=Side.RIGHT)
     p.add_argument(
         "--mark",
         action="append",
@@ -377,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, help="the file; its ending chooses the format")
     p.add_argument("--view", choices=(*VIEW_IDS, "all"), default="all")
-    p.add_argument("--side", choices=("right", "left"), default="right")
+    p.add_argument("--side", choices=(Side.RIGHT, Side.LEFT), default=Side.RIGHT)
     p.add_argument("--mark", action="append", default=[], metavar="VIEW:X,Y|VIEW:LANDMARK")
     p.add_argument("--area", action="append", default=[], metavar='"VIEW:X1,Y1 X2,Y2 ..."')
     p.add_argument("--symptom", nargs="+", action="extend", default=[], metavar="ID")

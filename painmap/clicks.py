@@ -27,6 +27,7 @@ import shapely
 
 from painmap.marks import Area, Mark
 from painmap.session import MAX_MARKS, SAME_SPOT_MM
+from painmap.vocabulary import DORSAL, PLANTAR
 
 ON_BODY_MM = 3.0  # a tap this close outside the outline is still on the body
 NEAR_BODY_MM = 25.0  # a tap further off is not aimed at the body: nothing to say
@@ -35,8 +36,8 @@ MAX_AREA_POINTS = 2000  # points of a drawn area read; a finger's stroke has a f
 AREA_POINTS = 120  # vertices an area keeps once simplified: its shape, not its jitter
 LIMIT = f"A map holds at most {MAX_MARKS} marks and areas; remove some first."
 OFF_BODY = {
-    "plantar": "That is just off the foot: tap on the drawing.",
-    "dorsal": "That is just off the foot: tap on the drawing.",
+    PLANTAR: "That is just off the foot: tap on the drawing.",
+    DORSAL: "That is just off the foot: tap on the drawing.",
 }
 OFF_LEG = "That is just off the leg: tap on the drawing."
 

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from painmap.contract import LISTS, NOT_ON_LIST
 from painmap.marks import Mark
 from painmap.matching import Analysis, analyse
+from painmap.vocabulary import Kind, ResultList, Side
 from painmap.wording import WORDS
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "tests" / "clinical_cases.yaml"
@@ -56,7 +57,7 @@ class Case(BaseModel):
     reference_text: str | None = None
     basis: str = ""
     story: str = ""
-    side: Literal["right", "left"] = "right"
+    side: Literal[Side.RIGHT, Side.LEFT] = Side.RIGHT
     marks: tuple[str, ...] = Field(min_length=1)
     symptoms: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
@@ -78,7 +79,7 @@ def case_mark(atlas, text: str, side: str) -> Mark:
     if offset:
         dx, dy = (float(v) for v in offset.split(","))
         x, y = x + dx, y + dy
-    return Mark(view, x if side == "right" else -x, y)
+    return Mark(view, x if side == Side.RIGHT else -x, y)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def run_case(atlas, case: Case) -> Outcome:
     )
     expect, failures = case.expect, []
     first = {name: _first(analysis, name) for name in LISTS}
-    wanted = {"condition": expect.condition, "muscle": expect.muscle}
+    wanted = {ResultList.CONDITIONS: expect.condition, ResultList.MUSCLES: expect.muscle}
     ranks = {name: _rank(analysis, name, wanted[name]) for name in LISTS}
     for name in LISTS:
         if wanted[name] and first[name] != wanted[name]:
@@ -136,7 +137,7 @@ def run_case(atlas, case: Case) -> Outcome:
             if pid not in top3:
                 failures.append(f"{pid} not in the top 3 {name}s ({', '.join(top3)})")
     for pid in expect.never:
-        name = "condition" if atlas.patterns[pid].kind == "condition" else "muscle"
+        name = ResultList.CONDITIONS if atlas.patterns[pid].kind == Kind.CONDITION else "muscle"
         if pid in list(analysis.ranked(name).id[:3]):
             failures.append(f"{pid} is in the top 3 {name}s")
     if expect.urgent and not analysis.check_first:

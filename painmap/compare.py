@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from painmap.describe import KIND_WORDS
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS
 
 ROWS = (
     "Kind", "Where it hurts", "Trigger-point site", "Fits", "Argues against",

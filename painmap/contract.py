@@ -4,8 +4,10 @@ Users, saved sessions and shared links depend on these names: never rename or dr
 A test reads the contract document and checks every id here against it.
 """
 
-VIEW_IDS = ("plantar", "dorsal", "medial", "lateral", "posterior")
-SIDE_IDS = ("right", "left")
+from painmap.vocabulary import PATTERN_KINDS, SIDE_IDS, VIEW_IDS, ZONE_ROLES, Kind, ResultList
+
+__all__ = ["LANDMARK_IDS", "PATTERN_IDS", "PATTERN_KINDS", "SIDE_IDS", "SYMPTOM_IDS", "VIEW_IDS"]
+__all__ += ["ZONE_ROLES"]  # the views, sides, roles and kinds live in painmap.vocabulary
 
 LANDMARK_IDS = {
     "plantar": (
@@ -165,12 +167,13 @@ SYMPTOM_IDS = {
     ),
 }
 
-ZONE_ROLES = ("essential", "spillover", "trigger_point")
-PATTERN_KINDS = ("trigger_point", "ligament", "condition")
 
 # Beyond the contract: names the results use.
 NOT_ON_LIST = "not_on_list"  # "something not on this list": a cause the map does not hold
 # The two lists of the results, and the pattern kinds in each: what it could be, and the
 # muscles (and the one ligament) worth checking.
-LISTS = {"condition": ("condition",), "muscle": ("trigger_point", "ligament")}
+LISTS = {
+    ResultList.CONDITIONS: (Kind.CONDITION,),
+    ResultList.MUSCLES: (Kind.TRIGGER_POINT, Kind.LIGAMENT),
+}
 LIST_OF_KIND = {kind: name for name, kinds in LISTS.items() for kind in kinds}

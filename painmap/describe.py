@@ -11,8 +11,8 @@ import textwrap
 
 from painmap.knowledge import cited_sources
 from painmap.schema import Pattern, Source
+from painmap.vocabulary import KIND_WORDS
 
-KIND_WORDS = {"trigger_point": "trigger point", "ligament": "ligament", "condition": "condition"}
 SECTIONS = (
     ("description", "How people describe it"),
     ("aggravating", "What starts or aggravates it"),

@@ -21,7 +21,7 @@ from painmap.matching import analyse_session, drawn
 from painmap.overlay import mark_traces, note_labels, wrapped, zone_traces
 from painmap.render import FONT, INK, body_traces, figure, frame, view_title
 from painmap.session_file import Session, dump_session
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS
 
 FORMATS = ("png", "svg", "pdf", "html", "json", "fhir")
 ENDINGS = {fmt: fmt for fmt in FORMATS} | {"fhir": "fhir.json"}

@@ -14,6 +14,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from painmap.vocabulary import Side
+
 
 def mirror(geometry: BaseGeometry) -> BaseGeometry:
     """The mirror image of ``geometry`` in x (right side to left, and back)."""
@@ -22,7 +24,7 @@ def mirror(geometry: BaseGeometry) -> BaseGeometry:
 
 def to_side(geometry: BaseGeometry, side: str) -> BaseGeometry:
     """``geometry`` drawn in the right side's frame, as it lies for ``side``."""
-    return geometry if side == "right" else mirror(geometry)
+    return geometry if side == Side.RIGHT else mirror(geometry)
 
 
 def site_point(geometry: BaseGeometry) -> shapely.Point:

@@ -26,9 +26,10 @@ from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import since_words
 from painmap.session_file import Session
 from painmap.triage import CHECK_FIRST, check_first
+from painmap.vocabulary import ResultList
 
 # Patterns on the handout, per list: more would not fit two pages, nor help a client.
-SHOWN = {"condition": 2, "muscle": 1}
+SHOWN = {ResultList.CONDITIONS: 2, ResultList.MUSCLES: 1}
 STEPS = 3  # self-care steps per pattern
 PRINT_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
 
@@ -117,7 +118,7 @@ def handout_html(atlas, session: Session, when: Date | None = None, first_visit=
         f"<div class='warn'>{_e(atlas.knowledge.symptoms[f].message)}</div>"
         for f in analysis.red_flags
     )
-    shown = dict(SHOWN, condition=SHOWN["condition"] - 1) if session.log else SHOWN
+    shown = dict(SHOWN, condition=SHOWN[ResultList.CONDITIONS] - 1) if session.log else SHOWN
     ranked = pd.concat([analysis.ranked(name).head(n) for name, n in shown.items()])
     blocks = "".join(_pattern_block(atlas, r, bool(first)) for r in ranked.itertuples())
     if not blocks:

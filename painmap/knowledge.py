@@ -30,6 +30,7 @@ from painmap.io.knowledge import (
 )
 from painmap.schema import GuidanceTopic, ModelSettings, Pattern, Question, Source, Symptom
 from painmap.viewmap import ViewMap
+from painmap.vocabulary import Kind, Role, Side
 from painmap.zones import MIN_INSIDE, inside_fraction, zone_shape
 
 ZONE_COLUMNS = ["pattern_id", "view", "role", "zone", "geometry", "area", "label", "refers"]
@@ -65,9 +66,9 @@ class Knowledge:
         """Per pattern: its main view and its site views, worked out once (asked per click)."""
         out = {}
         for pid, rows in self.zones.groupby("pattern_id", sort=False):
-            essential = rows[rows.role == "essential"]
+            essential = rows[rows.role == Role.ESSENTIAL]
             areas = (essential if not essential.empty else rows).groupby("view")["area"].sum()
-            sites = tuple(dict.fromkeys(rows.view[rows.role == "trigger_point"]))
+            sites = tuple(dict.fromkeys(rows.view[rows.role == Role.TRIGGER_POINT]))
             out[pid] = (str(areas.idxmax()), sites)
         return out
 
@@ -142,7 +143,7 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
     rows = []
     for index, spec in enumerate(pattern.zones):
         item = f"zones[{index}] ({spec.view} {spec.role})"
-        vmap: ViewMap | None = views.get((spec.view, "right"))
+        vmap: ViewMap | None = views.get((spec.view, Side.RIGHT))
         if vmap is None:  # the view's own file is broken, and reported as such
             continue
         try:
@@ -170,9 +171,9 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
         )
     roles = {r["role"] for r in rows}
     complete = len(rows) == len(pattern.zones)  # no zone was refused above
-    if "essential" not in roles and complete:
+    if Role.ESSENTIAL not in roles and complete:
         problems.append(Problem(label, "zones", "needs at least one essential zone"))
-    lacks_site = pattern.kind == "trigger_point" and "trigger_point" not in roles
+    lacks_site = pattern.kind == Kind.TRIGGER_POINT and Role.TRIGGER_POINT not in roles
     if lacks_site and complete and not pattern.site_off_atlas:
         problems.append(
             Problem(
@@ -182,15 +183,15 @@ def _build_zones(pattern: Pattern, views, problems: list[Problem]) -> list[dict]
                 "(or site_off_atlas saying where the site is)",
             )
         )
-    if pattern.kind == "condition" and "trigger_point" in roles:
+    if pattern.kind == Kind.CONDITION and Role.TRIGGER_POINT in roles:
         problems.append(Problem(label, "zones", "a condition has no trigger_point zones"))
     return rows
 
 
 def _refers(pattern: Pattern, index: int, spec, label: str, problems: list[Problem]):
     """The indexes of the pain zones a trigger-point site sends pain to (all when unsaid)."""
-    pain = {i: z for i, z in enumerate(pattern.zones) if z.role != "trigger_point"}
-    if spec.role != "trigger_point":
+    pain = {i: z for i, z in enumerate(pattern.zones) if z.role != Role.TRIGGER_POINT}
+    if spec.role != Role.TRIGGER_POINT:
         if spec.refers:
             problems.append(Problem(label, f"zones[{index}]", "only a trigger_point zone refers"))
         return ()
@@ -213,11 +214,11 @@ def _check_pattern(pattern: Pattern, known: Mapping, problems: list[Problem]) ->
     for item, sid in cited_sources(pattern):
         if sid not in sources:
             problems.append(Problem(label, item, f"cites unknown source {sid!r}"))
-    if pattern.kind == "condition" and pattern.prior is None:
+    if pattern.kind == Kind.CONDITION and pattern.prior is None:
         problems.append(Problem(label, "prior", "a condition needs a prior (how common it is)"))
     if pattern.id in PATTERN_IDS:
         want_condition = pattern.id in CONDITION_IDS
-        if (pattern.kind == "condition") != want_condition:
+        if (pattern.kind == Kind.CONDITION) != want_condition:
             problems.append(Problem(label, "kind", f"{pattern.kind!r} contradicts the contract"))
     for i, diff in enumerate(pattern.differentials):
         if diff.id not in patterns or diff.id == pattern.id:

@@ -9,7 +9,7 @@ Built once per atlas, as arrays over the patterns, so a click costs a few numpy 
 >>> from painmap import load_atlas
 >>> profiles = profiles_for(load_atlas())
 >>> pf = profiles.patterns.index("plantar_fasciitis")
->>> profiles.lists[pf], round(float(profiles.present_ratio(pf, "first_steps_morning")), 2)
+>>> str(profiles.lists[pf]), round(float(profiles.present_ratio(pf, "first_steps_morning")), 2)
 ('condition', 6.0)
 """
 
@@ -24,6 +24,7 @@ import numpy as np
 
 from painmap.contract import LIST_OF_KIND, ZONE_ROLES
 from painmap.schema import LocationModel
+from painmap.vocabulary import ResultList
 
 
 def grade(knowledge, sources: Iterable[str]) -> float:
@@ -117,7 +118,10 @@ def build_profiles(knowledge) -> Profiles:
         kinds=np.array([p.kind for p in patterns], dtype=object),
         lists=lists,
         prior=prior,
-        not_on_list_prior={"condition": rest, "muscle": model.muscle_not_on_list_per_1000},
+        not_on_list_prior={
+            ResultList.CONDITIONS: rest,
+            ResultList.MUSCLES: model.muscle_not_on_list_per_1000,
+        },
         symptoms=symptoms,
         log_present=present,
         log_absent=absent,

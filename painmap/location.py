@@ -23,17 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from painmap.contract import ZONE_ROLES
+from painmap.vocabulary import ROLE_ZONE_WORDS, ZONE_ROLES, Role
 
-ESSENTIAL = ZONE_ROLES.index("essential")
-SITE = ZONE_ROLES.index("trigger_point")
+# The index holds each zone's role as its position in ZONE_ROLES (numpy arrays of numbers).
+ESSENTIAL = ZONE_ROLES.index(Role.ESSENTIAL)
+SITE = ZONE_ROLES.index(Role.TRIGGER_POINT)
 EXPLAINS_SIGMAS = 2  # a mark explains a pattern whose zone lies within two pointing errors
 AREA_EXPLAINS = 0.25  # the overlap (harmonic mean of both shares) from which an area is explained
-ROLE_WORDS = {
-    "essential": "main pain zone",
-    "spillover": "zone where the pain can spread",
-    "trigger_point": "trigger-point site",
-}
 
 
 def phi(z: float) -> float:
@@ -103,7 +99,7 @@ def point_evidence(profiles, vindex, label: str, on: str, weight: float, x: floa
                 continue
             where = "lies in" if distance >= 0 else f"is {-distance:.0f} mm from"
             extra = " (pressing there can set the pain off)" if role == SITE else ""
-            out.append(f"{label} {where} its {ROLE_WORDS[ZONE_ROLES[role]]} {on}{extra}")
+            out.append(f"{label} {where} its {ROLE_ZONE_WORDS[ZONE_ROLES[role]]} {on}{extra}")
         return out
 
     return ItemEvidence(label, weight, ratio, explains, describe)

@@ -28,10 +28,10 @@ import plotly
 
 from painmap.marks import Mark
 from painmap.muscle_overlay import muscle_traces
-from painmap.overlay import ROLE_WORDS, mark_traces, note_labels, numbered, scatter, zone_traces
+from painmap.overlay import mark_traces, note_labels, numbered, scatter, zone_traces
 from painmap.render import base_figure, frame
 from painmap.style import PALETTE
-from painmap.views import VIEWS
+from painmap.vocabulary import DORSAL, PLANTAR, ROLE_WORDS, VIEWS, Side
 from painmap.wording import word
 
 FOOT_FRAME_MM = 180  # a view opens on the foot and ankle: the heel to a hand above the ankle
@@ -69,7 +69,7 @@ def publish(atlas, folder: Path) -> dict[tuple[str, str], str]:
     figures.mkdir(exist_ok=True)
     urls = {}
     for view in VIEWS:
-        for side in ("right", "left"):
+        for side in (Side.RIGHT, Side.LEFT):
             name = f"{atlas.version}-{view}-{side}.json"
             path = figures / name
             if not path.exists():
@@ -94,7 +94,7 @@ def describe_map(atlas, view: str, side: str, items, highlight: Iterable[str]) -
     """The map in words, for a screen reader: the view, each mark and area on it and where it
     lies, and the patterns drawn."""
     vmap = atlas.view(view, side)
-    whole = "foot" if view in ("plantar", "dorsal") else "leg"
+    whole = "foot" if view in (PLANTAR, DORSAL) else "leg"
     words = [f"{side.capitalize()} {whole}, {VIEWS[view].title[0].lower()}{VIEWS[view].title[1:]}"]
     here = [(label, item) for label, item in numbered(items) if item.view == view]
     if not here:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import shapely
 from shapely import Polygon
 
-from painmap.views import check_view
+from painmap.vocabulary import Side, check_view
 
 MAX_NOTE = 2000  # characters: a paragraph, not a document
 
@@ -71,7 +71,7 @@ class Mark:
         object.__setattr__(self, "intensity", check_intensity(self.intensity))
 
     @classmethod
-    def at(cls, atlas, view: str, landmark: str, side: str = "right", intensity=None) -> Mark:
+    def at(cls, atlas, view: str, landmark: str, side: str = Side.RIGHT, intensity=None) -> Mark:
         """A mark on a named landmark of ``view``, for ``side``; ValueError if there is none."""
         try:
             x, y = atlas.view(view, side).landmark_xy(landmark)
@@ -85,7 +85,7 @@ class Mark:
 
     def to_right(self, side: str) -> Mark:
         """This mark, given in ``side``'s own frame, as it lies on the right side's atlas."""
-        return self if side == "right" else self.mirrored()
+        return self if side == Side.RIGHT else self.mirrored()
 
 
 @dataclass(frozen=True)
@@ -128,4 +128,4 @@ class Area:
 
     def to_right(self, side: str) -> Area:
         """This area, given in ``side``'s own frame, as it lies on the right side's atlas."""
-        return self if side == "right" else self.mirrored()
+        return self if side == Side.RIGHT else self.mirrored()

@@ -39,7 +39,7 @@ from painmap.contract import LISTS, NOT_ON_LIST
 from painmap.likelihood import profiles_for
 from painmap.location import area_evidence, point_evidence
 from painmap.marks import Area, Mark
-from painmap.views import VIEWS, check_side
+from painmap.vocabulary import VIEWS, ResultList, Side, check_side
 from painmap.wording import tied, word
 from painmap.zone_index import index_for
 
@@ -176,7 +176,7 @@ def _answer_factors(knowledge, profiles, answers, yes, no, p: int) -> list[list]
 
 
 def _prior_words(profiles, p: int) -> str:
-    if profiles.lists[p] == "condition":
+    if profiles.lists[p] == ResultList.CONDITIONS:
         return (
             f"How common: about {profiles.prior[p]:.3g} in 1000 people with foot, ankle or "
             "lower-leg pain"
@@ -188,7 +188,7 @@ def _firsts(knowledge, red_flags) -> dict[str, str | None]:
     firsts = [knowledge.symptoms[f].first for f in red_flags if knowledge.symptoms[f].first]
     if NOT_ON_LIST in firsts:
         return {name: NOT_ON_LIST for name in LISTS}
-    return {"condition": firsts[0] if firsts else None, "muscle": None}
+    return {ResultList.CONDITIONS: firsts[0] if firsts else None, ResultList.MUSCLES: None}
 
 
 def _objects(values: list) -> np.ndarray:
@@ -203,7 +203,7 @@ def analyse(
     atlas,
     marks: Iterable[Mark | Area],
     symptoms: Iterable[str] = (),
-    side="right",
+    side=Side.RIGHT,
     *,
     absent: Iterable[str] = (),
     pressed=None,
@@ -373,7 +373,7 @@ def drawn(results: pd.DataFrame, chosen=None) -> dict[str, float]:
     return {p: float(scores.get(p, 1.0)) for p in ids}
 
 
-def match(atlas, marks, symptoms=(), side="right", **answers) -> pd.DataFrame:
+def match(atlas, marks, symptoms=(), side=Side.RIGHT, **answers) -> pd.DataFrame:
     """The patterns that fit, each list best first: id, kind, name, score, probability, ...
 
     Parameters

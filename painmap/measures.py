@@ -31,6 +31,7 @@ from shapely.geometry.base import BaseGeometry
 
 from painmap.contract import VIEW_IDS
 from painmap.marks import Area, Mark
+from painmap.vocabulary import Role, Side
 
 # A tap says "here", not a point: a fingertip pressed on the skin to show where it hurts covers
 # a disc about 2 cm across. A mark counts as that disc.
@@ -43,7 +44,7 @@ Shapes = Mapping[str, BaseGeometry]
 
 def drawing(
     items: Iterable[Mark | Area],
-    side: str = "right",
+    side: str = Side.RIGHT,
     bodies: Mapping[str, Polygon] | None = None,
 ) -> dict[str, BaseGeometry]:
     """The painted shape of ``items`` per view, mirrored to the right frame for a left map,
@@ -78,7 +79,7 @@ def outlines(atlas) -> dict[str, Polygon]:
     return {view: atlas.view(view).outline for view in VIEW_IDS}
 
 
-def map_drawing(atlas, items: Iterable[Mark | Area], side: str = "right") -> dict:
+def map_drawing(atlas, items: Iterable[Mark | Area], side: str = Side.RIGHT) -> dict:
     """The drawing of a pain map on the atlas: marks and areas, clipped to the body."""
     return drawing(items, side, outlines(atlas))
 
@@ -149,7 +150,9 @@ def overlap(first: Shapes, second: Shapes) -> Overlap:
 @functools.lru_cache(maxsize=256)
 def main_zone(atlas, pattern_id: str) -> dict[str, BaseGeometry]:
     """A pattern's main pain (essential) zone per view, right side."""
-    rows = atlas.zones[(atlas.zones.pattern_id == pattern_id) & (atlas.zones.role == "essential")]
+    rows = atlas.zones[
+        (atlas.zones.pattern_id == pattern_id) & (atlas.zones.role == Role.ESSENTIAL)
+    ]
     return {view: shapely.union_all(list(group.geometry)) for view, group in rows.groupby("view")}
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from painmap.geometry import coords_xy, site_point
 from painmap.overlay import scatter
 from painmap.style import MUSCLE, TENDON, TENDON_EDGE
+from painmap.vocabulary import Side
 
 DEPTH_WORDS = {"superficial": "solid edge", "deep": "deep: dashed edge"}
 DASH = {"superficial": "solid", "deep": "dash"}
@@ -73,7 +74,7 @@ def _fill(xs, ys, fill, edge, width, dash, name, legend=False, group=None) -> di
 def muscle_traces(
     atlas,
     view: str,
-    side: str = "right",
+    side: str = Side.RIGHT,
     strong: Iterable[str] = (),
     faint: bool = True,
     names: bool = False,

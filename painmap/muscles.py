@@ -25,6 +25,7 @@ from types import MappingProxyType
 from shapely.geometry.base import BaseGeometry
 
 from painmap.geometry import to_side
+from painmap.vocabulary import Side
 
 DEPTHS = ("superficial", "deep")  # superficial drawn solid, deep dashed
 
@@ -67,7 +68,7 @@ class MuscleLayer:
 
         def flip(items):
             return MappingProxyType(
-                {k: replace(v, shape=to_side(v.shape, "left")) for k, v in items.items()}
+                {k: replace(v, shape=to_side(v.shape, Side.LEFT)) for k, v in items.items()}
             )
 
         return MuscleLayer(side, flip(self.muscles), flip(self.tendons))

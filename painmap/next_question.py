@@ -23,6 +23,7 @@ import numpy as np
 
 from painmap.contract import NOT_ON_LIST
 from painmap.likelihood import profiles_for
+from painmap.vocabulary import ResultList
 
 MIN_GAIN = 0.01  # bits: an answer expected to tell less than this is not worth asking
 
@@ -95,12 +96,12 @@ def _why(names, prior, outcomes) -> str:
 def best_question(atlas, analysis) -> NextQuestion | None:
     """The unanswered question that would most change the conditions' list, or None."""
     profiles, knowledge = profiles_for(atlas), atlas.knowledge
-    members = profiles.members("condition")
+    members = profiles.members(ResultList.CONDITIONS)
     members = members[analysis.listed[members]]
-    if not len(members) or analysis.first.get("condition") == NOT_ON_LIST:
+    if not len(members) or analysis.first.get(ResultList.CONDITIONS) == NOT_ON_LIST:
         return None
     odds = np.exp(analysis.log_odds[members])
-    rest = min(max(analysis.not_on_list["condition"], 0.0), 1.0)
+    rest = min(max(analysis.not_on_list[ResultList.CONDITIONS], 0.0), 1.0)
     prior = np.r_[odds / odds.sum() * (1 - rest), rest]
     answered = analysis.answers.asked
     rate = knowledge.model.symptom_base_rate

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from painmap.marks import Area, Mark
-from painmap.views import check_view
+from painmap.vocabulary import Side, check_view
 
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)"
 _XY = re.compile(rf"^({_NUMBER}),({_NUMBER})$")
@@ -28,7 +28,7 @@ def _split(text: str, what: str) -> tuple[str, str]:
     return check_view(view.strip()), rest.strip()
 
 
-def parse_mark(text: str, atlas=None, side: str = "right") -> Mark:
+def parse_mark(text: str, atlas=None, side: str = Side.RIGHT) -> Mark:
     """A mark from ``VIEW:X,Y[@N]`` or, given an atlas, ``VIEW:LANDMARK[@N]``."""
     view, rest = _split(text, "mark")
     rest, _, level = rest.partition("@")

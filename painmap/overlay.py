@@ -18,10 +18,8 @@ from collections.abc import Iterable, Mapping
 from painmap.geometry import coords_xy, site_point, to_side
 from painmap.marks import Area, Mark
 from painmap.style import INK, MARK, PALETTE
+from painmap.vocabulary import DRAW_ORDER, ROLE_WORDS, Role
 from painmap.wording import word
-
-ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
-ORDER = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
 
 
 def plain(value: str) -> str:
@@ -72,7 +70,7 @@ def zone_fills(role, geometries, side, colour, strength, name, group) -> list[di
     solid = 0.25 + 0.45 * strength  # a stronger match is drawn more solid
     style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
                  hoverinfo="skip", showlegend=True)  # fmt: skip
-    if role == "essential":
+    if role == Role.ESSENTIAL:
         cores = [g.buffer(-CORE_MM).simplify(0.3) for g in geometries]
         cx, cy = _outline_xy([c for c in cores if not c.is_empty], side)
         core = scatter(
@@ -93,7 +91,7 @@ def zone_fills(role, geometries, side, colour, strength, name, group) -> list[di
             ),
             core,
         ]
-    if role == "spillover":
+    if role == Role.SPILLOVER:
         return [
             scatter(
                 **style,
@@ -138,7 +136,7 @@ def zone_traces(
         zones = zones[zones.role.isin(list(roles))]
     model = atlas.knowledge.model
     traces = []
-    for role in sorted(zones.role.unique(), key=ORDER.get):
+    for role in sorted(zones.role.unique(), key=DRAW_ORDER.index):
         for rank, pid in enumerate(highlight):
             rows = zones[(zones.pattern_id == pid) & (zones.role == role)]
             if rows.empty:
@@ -150,7 +148,7 @@ def zone_traces(
                 label = f"{rank + 1} · {label} · {word(strength, model.likely, model.possible)}"
             name = f"{label}: {ROLE_WORDS[role]}"
             traces.extend(zone_fills(role, list(rows.geometry), side, colour, strength, name, pid))
-            if role == "trigger_point":
+            if role == Role.TRIGGER_POINT:
                 sites = [site_point(to_side(g, side)) for g in rows.geometry]
                 traces.append(
                     scatter(

@@ -21,12 +21,12 @@ from painmap.muscle_overlay import muscle_traces
 from painmap.overlay import mark_traces, note_labels, scatter, zone_traces
 from painmap.style import CAPTION, DETAIL, FONT, INK, SKIN, SKIN_EDGE, TONE_FILLS
 from painmap.viewmap import ViewMap
-from painmap.views import VIEWS, check_side, check_view, edge_words
+from painmap.vocabulary import DORSAL, PLANTAR, VIEWS, Side, check_side, check_view, edge_words
 
 
 def view_title(view: str, side: str) -> str:
     """'RIGHT foot · Sole, seen from below' and the like."""
-    whole = "foot" if view in ("plantar", "dorsal") else "leg"
+    whole = "foot" if view in (PLANTAR, DORSAL) else "leg"
     return f"{side.upper()} {whole} · {VIEWS[view].title}"
 
 
@@ -167,7 +167,7 @@ def frame(vmap: ViewMap) -> tuple[list[float], list[float], list[dict]]:
     return [minx - gutter, maxx + gutter], [miny - pad, maxy + pad], words
 
 
-def base_figure(atlas, view: str, side: str = "right", labels: bool = False) -> go.Figure:
+def base_figure(atlas, view: str, side: str = Side.RIGHT, labels: bool = False) -> go.Figure:
     """The view with nothing on it but the body: outline, details, edge words and title."""
     vmap = atlas.view(check_view(view), check_side(side))
     fig = go.Figure(body_traces(vmap, labels))
@@ -197,7 +197,7 @@ def _base(atlas, view: str, side: str, labels: bool) -> dict:
 def figure(
     atlas,
     view: str,
-    side: str = "right",
+    side: str = Side.RIGHT,
     marks: Iterable[Mark | Area] = (),
     highlight: Iterable[str] = (),
     labels: bool = False,

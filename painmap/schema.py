@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from painmap.vocabulary import PATTERN_KINDS, VIEW_IDS, ZONE_ROLES
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$")]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -122,8 +124,8 @@ class ZoneSpec(Strict):
     ``refers`` lists the labels of the pattern's pain zones it sends pain to (all, if empty).
     """
 
-    view: Literal["plantar", "dorsal", "medial", "lateral", "posterior"]
-    role: Literal["essential", "spillover", "trigger_point"]
+    view: Literal[VIEW_IDS]
+    role: Literal[ZONE_ROLES]
     points: Annotated[tuple[PointRef, ...], Field(min_length=1)]
     join: Literal["hull", "path"] = "hull"
     radius: Annotated[float, Field(gt=0, le=80)]
@@ -147,7 +149,7 @@ class Pattern(Strict):
     """A trigger point, a ligament or a condition: what it is, how it shows, what helps."""
 
     id: Id
-    kind: Literal["trigger_point", "ligament", "condition"]
+    kind: Literal[PATTERN_KINDS]
     name: Text
     aliases: tuple[Text, ...] = ()
     regions: Annotated[tuple[Literal[REGIONS], ...], Field(min_length=1)]
@@ -209,7 +211,7 @@ class LocationModel(Strict):
 
     sigma_mm: Annotated[float, Field(gt=0, le=50)]
     reach_mm: Annotated[float, Field(gt=0, le=100)]
-    role_lr: dict[Literal["essential", "trigger_point", "spillover"], Ratio]
+    role_lr: dict[Literal[ZONE_ROLES], Ratio]
     sources: Sources
     note: Text | None = None
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark
 from painmap.notation import format_marks, parse_marks
+from painmap.vocabulary import PLANTAR, Side
 
 MAX_MARKS = 60  # more than anyone marks by hand; a longer link is refused, not truncated
 SAME_SPOT_MM = 1.5  # a second tap this close to a mark is the same mark
@@ -28,8 +29,8 @@ SAME_SPOT_MM = 1.5  # a second tap this close to a mark is the same mark
 class LinkState:
     """What a link asks for, and why any part of it was set aside."""
 
-    view: str = "plantar"
-    side: str = "right"
+    view: str = PLANTAR
+    side: str = Side.RIGHT
     marks: tuple[Mark, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -69,7 +70,7 @@ def parse_link(params: Mapping) -> LinkState:
                     "opening a clean map."
                 )
                 marks = ()
-    return LinkState(view or "plantar", side or "right", marks, tuple(warnings))
+    return LinkState(view or PLANTAR, side or Side.RIGHT, marks, tuple(warnings))
 
 
 def link_params(view: str, side: str, marks: Sequence[Mark]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session import MAX_MARKS
+from painmap.vocabulary import PLANTAR, Side
 
 # The version of this file format; a newer file is refused, not guessed at. Format 2 added the
 # progress log, format 3 the answers "no" and the presses; older files read with none.
@@ -41,8 +42,8 @@ class SessionError(ValueError):
 class Session:
     """The whole map: side, view, marks and areas in order, symptoms, a note, a chosen pattern."""
 
-    side: str = "right"
-    view: str = "plantar"
+    side: str = Side.RIGHT
+    view: str = PLANTAR
     items: tuple[Mark | Area, ...] = ()
     symptoms: tuple[str, ...] = ()
     note: str = ""
@@ -154,7 +155,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
             f"the file was saved by a newer PainMap (format {version}); this one "
             f"reads format {FORMAT}: update PainMap to open it"
         )
-    side, view = document.get("side", "right"), document.get("view", "plantar")
+    side, view = document.get("side", Side.RIGHT), document.get("view", PLANTAR)
     if side not in SIDE_IDS:
         raise SessionError(f"the file names an unknown side {str(side)[:40]!r}")
     if view not in VIEW_IDS:

@@ -15,7 +15,7 @@ from painmap.render import body_traces, frame, view_title
 from painmap.sites import site_groups
 from painmap.style import FONT, INK
 from painmap.trigger_chart import chart_parts, chart_views
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS, Kind, Side
 
 
 def small_multiples(panels, cols: int, panel_size=(300, 380), labels=False, spacing=0.12):
@@ -89,7 +89,7 @@ def muscle_sheet(atlas):
     sends pain where."""
     panels = []
     for pid, pattern in atlas.patterns.items():
-        if pattern.kind != "trigger_point" or not atlas.muscle_layer().views_of(pid):
+        if pattern.kind != Kind.TRIGGER_POINT or not atlas.muscle_layer().views_of(pid):
             continue
         for view in chart_views(atlas, pid):
             traces, tags, notes = chart_parts(atlas, pid, view)
@@ -123,7 +123,7 @@ def pattern_sheet(atlas):
         views = atlas.zones.loc[atlas.zones.pattern_id == pid, "view"].unique()
         for view in (v for v in VIEW_IDS if v in views):
             title = f"{pattern.name} · {VIEWS[view].name}"
-            panels.append((title, atlas.view(view), zone_traces(atlas, view, "right", [pid])))
+            panels.append((title, atlas.view(view), zone_traces(atlas, view, Side.RIGHT, [pid])))
     return small_multiples(panels, cols=10)
 
 

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from shapely import Point
 
 from painmap.geometry import site_point
-from painmap.overlay import ROLE_WORDS
-from painmap.views import VIEWS
+from painmap.vocabulary import ROLE_WORDS, VIEWS, Role
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class Site:
 def sites(atlas, pattern_id: str) -> list[Site]:
     """The pattern's trigger-point sites on the atlas, numbered (right side's frame)."""
     rows = atlas.zones[
-        (atlas.zones.pattern_id == pattern_id) & (atlas.zones.role == "trigger_point")
+        (atlas.zones.pattern_id == pattern_id) & (atlas.zones.role == Role.TRIGGER_POINT)
     ]
     return [
         Site(n, row.view, int(row.zone), site_point(row.geometry), tuple(row.refers))

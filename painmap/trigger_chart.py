@@ -30,19 +30,19 @@ from painmap.overlay import scatter, wrapped, zone_fills
 from painmap.render import base_figure, view_title
 from painmap.sites import knots, referred_by, site_groups, sites
 from painmap.style import INK, PALETTE
-from painmap.views import VIEWS, check_side, check_view
+from painmap.vocabulary import VIEWS, Kind, Role, Side, check_side, check_view
 
 STEPS = ("muscle", "knot", "pain")
 STEP_WORDS = {"muscle": "the muscle", "knot": "the knot", "pain": "the pain"}
 PAIN_COLOUR = PALETTE[0]
 LEGEND_ROLES = {
-    "essential": "main pain (where most people feel it)",
-    "spillover": "spread (where some also feel it)",
+    Role.ESSENTIAL: "main pain (where most people feel it)",
+    Role.SPILLOVER: "spread (where some also feel it)",
 }
 SUBTITLE_WIDTH = 58  # characters: the chart often stands in a third of the page
 LEGEND_WIDTH = 64
 # Legend order: the muscle, its knots, then the pain (traces are drawn in another order).
-LEGEND_RANK = {"muscle": 1, "essential": 100, "spillover": 110}
+LEGEND_RANK = {"muscle": 1, Role.ESSENTIAL: 100, Role.SPILLOVER: 110}
 
 
 def check_step(step: str) -> str:
@@ -55,7 +55,7 @@ def check_step(step: str) -> str:
 def chart_views(atlas, pattern_id: str) -> list[str]:
     """The views that tell a pattern: where its knots are first, then where it hurts."""
     zones = atlas.zones[atlas.zones.pattern_id == pattern_id]
-    knots = set(zones.view[zones.role == "trigger_point"])
+    knots = set(zones.view[zones.role == Role.TRIGGER_POINT])
     shown = set(zones.view)
     return [v for v in VIEW_IDS if v in knots] + [v for v in VIEW_IDS if v in shown - knots]
 
@@ -68,7 +68,7 @@ def explainable(atlas, ranked_ids=()) -> list[str]:
     >>> explainable(load_atlas(), ["plantar_fasciitis", "soleus"])[:2]
     ['soleus', 'abductor_digiti_minimi']
     """
-    ids = [p.id for p in atlas.patterns.values() if p.kind == "trigger_point"]
+    ids = [p.id for p in atlas.patterns.values() if p.kind == Kind.TRIGGER_POINT]
     first = [i for i in ranked_ids if i in ids]
     rest = sorted((i for i in ids if i not in first), key=lambda i: atlas.patterns[i].name)
     return [*first, *rest]
@@ -134,7 +134,7 @@ def _pain_traces(atlas, pattern_id: str, view: str, side: str):
     traces, tags = [], []
     # A zone is tagged with its knots only when the knots send pain to different places.
     tagged = len({s.refers for s in sites(atlas, pattern_id)}) > 1
-    for role in ("spillover", "essential"):
+    for role in (Role.SPILLOVER, Role.ESSENTIAL):
         rows = zones[zones.role == role]
         if rows.empty:
             continue
@@ -171,7 +171,7 @@ def legend_names(fig: go.Figure) -> list[str]:
     return [html.unescape(t.name.replace("<br>", " ")) for t in shown]
 
 
-def chart_parts(atlas, pattern_id: str, view: str, side: str = "right", step: str = "pain"):
+def chart_parts(atlas, pattern_id: str, view: str, side: str = Side.RIGHT, step: str = "pain"):
     """What a trigger point's chart draws on one view, for a figure or a sheet's panel: the
     traces (muscle, pain, knots), the tags on the pain zones (annotations in data
     coordinates) and the notes of what the view cannot show."""
@@ -194,7 +194,7 @@ def chart_parts(atlas, pattern_id: str, view: str, side: str = "right", step: st
 
 
 def trigger_point_figure(
-    atlas, pattern_id: str, view: str, side: str = "right", step: str = "pain"
+    atlas, pattern_id: str, view: str, side: str = Side.RIGHT, step: str = "pain"
 ) -> go.Figure:
     """One view of a trigger point at one step of :data:`STEPS`: muscle, knot or pain.
 

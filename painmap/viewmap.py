@@ -9,6 +9,7 @@ from types import MappingProxyType
 from shapely import LineString, Point, Polygon
 
 from painmap.geometry import to_side
+from painmap.vocabulary import Side
 
 # The second tones of the body: hollows are shaded, what juts or bears weight is lighter, and
 # the edge where the body turns away from the eye is softly darkened (the rim).
@@ -48,9 +49,11 @@ class ViewMap:
         return ViewMap(
             id=self.id,
             side=side,
-            outline=to_side(self.outline, "left"),
-            details=tuple(replace(d, line=to_side(d.line, "left")) for d in self.details),
-            landmarks=MappingProxyType({k: to_side(p, "left") for k, p in self.landmarks.items()}),
+            outline=to_side(self.outline, Side.LEFT),
+            details=tuple(replace(d, line=to_side(d.line, Side.LEFT)) for d in self.details),
+            landmarks=MappingProxyType(
+                {k: to_side(p, Side.LEFT) for k, p in self.landmarks.items()}
+            ),
             fade_above=self.fade_above,
         )
 

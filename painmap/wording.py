@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from painmap.vocabulary import ResultList
+
 LIKELY, POSSIBLE, LESS_LIKELY = "likely", "possible", "less likely"
 WORDS = (LIKELY, POSSIBLE, LESS_LIKELY)
 EQUAL = 0.005  # probabilities this close are equally likely, whatever their order
@@ -42,7 +44,10 @@ def tied(probabilities: Sequence[float]) -> list[bool]:
     ]
 
 
-LIST_TITLES = {"condition": "What it could be", "muscle": "Muscles worth checking"}
+LIST_TITLES = {
+    ResultList.CONDITIONS: "What it could be",
+    ResultList.MUSCLES: "Muscles worth checking",
+}
 NOT_ON_LIST_WORDS = "Something not on this list"
 
 

@@ -14,10 +14,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-from painmap.contract import VIEW_IDS, ZONE_ROLES
-
-# A spot inside two zones of one pattern counts once, for the first role in this order.
-CLAIM_ORDER = ("essential", "trigger_point", "spillover")
+from painmap.vocabulary import CLAIM_ORDER, VIEW_IDS, ZONE_ROLES
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from painmap.fhir.names import BASE, QUESTIONNAIRE
 from painmap.fhir.place import AXES, place
 from painmap.session import MAX_MARKS
 from painmap.session_file import MAX_BYTES, Session, SessionError, load_session
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS
 
 from .places import ATLAS
 from .test_session_file import FULL

@@ -32,7 +32,7 @@ from painmap.fhir.place import Place, landmark_words, place, words
 from painmap.fhir.questionnaire import questionnaire, response
 from painmap.marks import Area, Mark
 from painmap.session_file import Session, dump_session
-from painmap.views import VIEWS
+from painmap.vocabulary import VIEWS
 
 UCUM = "http://unitsofmeasure.org"
 HANDOUT_TYPE = "PainMap handout for the client (PDF)"  # text only: no code for it was verified

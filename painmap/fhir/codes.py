@@ -24,6 +24,7 @@ from painmap.errors import Problem
 from painmap.fhir.place import DIRECTIONS
 from painmap.io.knowledge import parse, read_yaml
 from painmap.schema import Id, Strict, Text
+from painmap.vocabulary import Side
 
 LABEL = "data/fhir_codes.yaml"
 USES = (
@@ -41,8 +42,8 @@ NEEDED = {
     "not_asked": "data absent reason",
     "score": "unit",
     "mm": "unit",
-    "right": "laterality",
-    "left": "laterality",
+    Side.RIGHT: "laterality",
+    Side.LEFT: "laterality",
     **dict.fromkeys(DIRECTIONS, "direction"),
 }
 
@@ -105,7 +106,7 @@ def read_codes(data: Path, views, problems: list[Problem]) -> dict[str, Code]:
 
 
 def _check_sites(codes: dict[str, Code], views, problems: list[Problem]) -> None:
-    right = [vmap for (_, side), vmap in views.items() if side == "right"]
+    right = [vmap for (_, side), vmap in views.items() if side == Side.RIGHT]
     known = {f"{vmap.id}:{lid}" for vmap in right for lid in vmap.landmarks}
     owner: dict[str, str] = {}
     for code in codes.values():

@@ -18,14 +18,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from painmap.vocabulary import DORSAL, LATERAL, MEDIAL, PLANTAR, POSTERIOR, Side
+
 # Per view: the directions of +x, -x, +y and -y (right side's frame), matching the edge words
-# of painmap.views (a test checks the two agree).
+# of painmap.vocabulary (a test checks the two agree).
 AXES = {
-    "plantar": ("medial", "lateral", "distal", "proximal"),
-    "dorsal": ("lateral", "medial", "distal", "proximal"),
-    "medial": ("posterior", "anterior", "superior", "inferior"),
-    "lateral": ("anterior", "posterior", "superior", "inferior"),
-    "posterior": ("lateral", "medial", "superior", "inferior"),
+    PLANTAR: (MEDIAL, LATERAL, "distal", "proximal"),
+    DORSAL: (LATERAL, MEDIAL, "distal", "proximal"),
+    MEDIAL: (POSTERIOR, "anterior", "superior", "inferior"),
+    LATERAL: ("anterior", POSTERIOR, "superior", "inferior"),
+    POSTERIOR: (LATERAL, MEDIAL, "superior", "inferior"),
 }
 DIRECTIONS = tuple(dict.fromkeys(d for axes in AXES.values() for d in axes))
 SMALLEST_MM = 0.05  # a shorter step rounds to 0.0 mm: it is left out
@@ -42,7 +44,7 @@ class Place:
 
 def place(atlas, view: str, x: float, y: float, side: str) -> Place:
     """The place of the spot (x, y), given in ``side``'s own frame on ``view``."""
-    x = x if side == "right" else -x
+    x = x if side == Side.RIGHT else -x
     landmarks = atlas.view(view).landmarks
     name = min(landmarks, key=lambda k: math.hypot(landmarks[k].x - x, landmarks[k].y - y))
     dx, dy = x - landmarks[name].x, y - landmarks[name].y

@@ -22,6 +22,7 @@ from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.fhir.codes import coding
 from painmap.fhir.names import MAP_VIEW, QUESTIONNAIRE, QUESTIONNAIRE_VERSION
 from painmap.marks import check_note
+from painmap.vocabulary import PLANTAR
 
 SIDE_QUESTION = "Which foot and leg is the map of?"
 NOTE_QUESTION = "Session note"
@@ -160,7 +161,7 @@ def read_response(atlas, resource: dict) -> Answers:
     except ValueError as err:
         raise AnswerError(f"its session note is not valid: {err}") from None
     state = _state(resource)
-    view, selected = state.get("view", "plantar"), state.get("pattern")
+    view, selected = state.get("view", PLANTAR), state.get("pattern")
     if view not in VIEW_IDS:
         raise AnswerError(f"it names an unknown view {str(view)[:40]!r}")
     if selected is not None and selected not in atlas.patterns:

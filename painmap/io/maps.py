@@ -17,6 +17,7 @@ from shapely import LineString, Point, Polygon
 from painmap.contract import LANDMARK_IDS, VIEW_IDS
 from painmap.errors import AtlasError, Problem
 from painmap.viewmap import TONES, Detail, ViewMap
+from painmap.vocabulary import Side
 
 # A drawing of an adult foot and leg spans a few hundred millimetres. Far smaller or larger
 # extents mean the file was saved in other units (centimetres, metres, degrees).
@@ -81,7 +82,7 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         )
     if meta.get("units") != "mm":
         fault(None, f'units must be "mm", not {meta.get("units")!r}')
-    if meta.get("side", "right") != "right":
+    if meta.get("side", Side.RIGHT) != Side.RIGHT:
         fault(None, "the atlas is drawn for the right side only; the left is mirrored in code")
     fade = meta.get("fade_above")
     if fade is not None and not (isinstance(fade, int | float) and math.isfinite(fade)):
@@ -154,7 +155,7 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         raise AtlasError(problems)
     return ViewMap(
         view,
-        "right",
+        Side.RIGHT,
         outlines[0],
         tuple(details),
         MappingProxyType(landmarks),

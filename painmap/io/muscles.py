@@ -18,6 +18,7 @@ from painmap.errors import AtlasError, Problem
 from painmap.io.maps import read_feature_collection, read_geometry
 from painmap.muscles import DEPTHS, Muscle, MuscleLayer, Tendon
 from painmap.viewmap import ViewMap
+from painmap.vocabulary import Side
 
 # Shapes are drawn on the body; a millimetre over the edge is the width of the outline's line.
 EDGE_MM = 1.0
@@ -48,7 +49,7 @@ def read_muscles(
     meta = meta if isinstance(meta, dict) else {}
     if meta.get("layer") != "muscles" or meta.get("units") != "mm":
         fault(None, 'needs a "painmap" member with "layer": "muscles" and "units": "mm"')
-    if meta.get("side", "right") != "right":
+    if meta.get("side", Side.RIGHT) != Side.RIGHT:
         fault(None, "the muscles are drawn for the right side only; the left is mirrored in code")
     features = document.get("features")
     if not isinstance(features, list):
@@ -82,7 +83,7 @@ def read_muscles(
         if why:
             fault(item, why)
             continue
-        outline = views[(view, "right")].outline if (view, "right") in views else None
+        outline = views[(view, Side.RIGHT)].outline if (view, Side.RIGHT) in views else None
         if outline is not None and not outline.buffer(EDGE_MM).contains(shape):
             beyond = shape.difference(outline).area
             fault(item, f"lies outside the {view} view's body outline ({beyond:.0f} mm² off it)")
@@ -107,4 +108,4 @@ def read_muscles(
     if found:
         problems.extend(found)
         return None
-    return MuscleLayer("right", MappingProxyType(muscles), MappingProxyType(tendons))
+    return MuscleLayer(Side.RIGHT, MappingProxyType(muscles), MappingProxyType(tendons))

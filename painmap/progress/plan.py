@@ -25,9 +25,10 @@ import pandas as pd
 
 from painmap.marks import Area, Mark
 from painmap.matching import analyse
+from painmap.vocabulary import ResultList, Side
 
 # Patterns the plan draws from, per list: the best matches, not every faint one.
-PATTERNS = {"condition": 2, "muscle": 1}
+PATTERNS = {ResultList.CONDITIONS: 2, ResultList.MUSCLES: 1}
 STEPS_OF_BEST = 4  # steps from the best match; then fewer from each next one
 STEPS_OF_OTHERS = 2
 GENERAL_TOPICS = (
@@ -112,7 +113,7 @@ def make_plan(
     atlas,
     items: Iterable[Mark | Area],
     symptoms: Iterable[str] = (),
-    side: str = "right",
+    side: str = Side.RIGHT,
     **answers,
 ) -> Plan:
     """The plan for a pain map: its marks and areas, and the answers (see ``analyse``)."""

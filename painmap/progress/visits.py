@@ -26,6 +26,7 @@ from painmap.measures import change_words, extent_words, map_drawing, outlines
 from painmap.overlay import mark_traces
 from painmap.render import figure
 from painmap.session_file import Session
+from painmap.vocabulary import ResultList
 
 BEFORE_COLOUR = "#6b7a86"  # slate: the earlier visit recedes, the latest stays in mark red
 
@@ -101,7 +102,7 @@ def changes(atlas, before: Session, after: Session) -> list[str]:
         lines.append(f"Strongest pain marked: {then:g} then, {now:g} now (out of 10).")
     best = []
     for session in (before, after):
-        results = analyse_session(atlas, session).ranked("condition")
+        results = analyse_session(atlas, session).ranked(ResultList.CONDITIONS)
         best.append(atlas.patterns[results.iloc[0].id].name if len(results) else "nothing")
     if best[0] == best[1]:
         lines.append(f"Likeliest condition both times: {best[0]}.")

@@ -5,6 +5,7 @@ import streamlit as st
 from app_pages import mark_panels, panels, state
 from app_pages.map_component import pain_map
 from app_pages.shared import SIDE_NAMES, VIEW_NAMES, atlas, figure_urls
+from painmap import plain
 from painmap.map_payload import map_data
 from painmap.marks import MAX_NOTE
 from painmap.matching import analyse, drawn
@@ -39,7 +40,7 @@ st.html(panels.STYLE)
 st.caption(panels.DISCLAIMER)
 panels.red_flags(ATLAS, flags)
 for warning in ss.link_warnings:
-    st.warning(warning)
+    st.warning(plain.markdown(warning))
 st.title("Where does it hurt?")
 
 
@@ -83,7 +84,7 @@ def map_and_results():
         )
         pain_map(ATLAS, data, view, side)
         if ss.get("notice"):
-            st.warning(ss.pop("notice"))
+            st.warning(plain.markdown(ss.pop("notice")))
         mark_panels.selected_mark()
         mark_panels.map_actions()
         mark_panels.spot_by_name(ATLAS, view, side)

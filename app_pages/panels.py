@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import logging
 import math
-import re
 from datetime import date
 
 import streamlit as st
@@ -22,6 +21,7 @@ from painmap.handout import handout_pdf
 from painmap.knowledge import cited_sources
 from painmap.measures import cover_words, zone_cover
 from painmap.next_question import best_question
+from painmap.plain import markdown as text
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
 from painmap.views import VIEWS
@@ -33,16 +33,6 @@ DISCLAIMER = (
     "PainMap explains common pain patterns to help you talk with a clinician; it does not "
     "diagnose. Severe, worsening or injury-related pain needs a professional's look."
 )
-
-
-def text(value: str) -> str:
-    """Text to show as it is: never read as Markdown or HTML.
-
-    >>> text("<b>*1.* [x](y)</b>")
-    '&lt;b&gt;\\*1\\.\\* \\[x\\]\\(y\\)&lt;/b&gt;'
-    """
-    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", value)
-    return html.escape(escaped, quote=False)
 
 
 def questions(atlas) -> None:
@@ -187,10 +177,8 @@ def next_question(atlas, analysis) -> None:
     if question is None:
         return
     with st.container(border=True):
-        st.markdown(
-            f"**A question that would help:** {html.escape(question.question, quote=False)}"
-        )
-        st.caption(question.why)
+        st.markdown(f"**A question that would help:** {text(question.question)}")
+        st.caption(text(question.why))
         if question.choose == "one":
             labels = atlas.knowledge.symptoms
             cells = st.columns(len(question.options))
@@ -243,13 +231,13 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
     ``muscle``) first its muscle, knots and pain, as a chart with its legend; while a red flag
     stands, its self-care gives way to getting it checked first."""
     p = atlas.patterns[pattern_id]
-    st.subheader(f"{p.name} · {KIND_WORDS[p.kind]}")
+    st.subheader(f"{text(p.name)} · {KIND_WORDS[p.kind]}")
     if p.aliases:
-        st.caption("Also called " + ", ".join(p.aliases))
-    st.write(p.summary)
+        st.caption("Also called " + ", ".join(map(text, p.aliases)))
+    st.markdown(text(p.summary))
     if state.ss.get("marks"):
         share = zone_cover(atlas, state.ss.marks, state.ss.get("side", "right"), pattern_id)
-        st.markdown(f"**{cover_words(p.name, share)}**")
+        st.markdown(f"**{text(cover_words(p.name, share))}**")
     names = ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
     charted = muscle and p.kind == "trigger_point"
     tabs = st.tabs(["The muscle", *names] if charted else names)
@@ -263,7 +251,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             "**What starts or aggravates it**\n" + _claims(p.aggravating), unsafe_allow_html=True
         )
         st.markdown("**What a clinician checks**\n" + _claims(p.checks), unsafe_allow_html=True)
-        st.caption(f"How sure is this? {p.evidence}")
+        st.caption(f"How sure is this? {text(p.evidence)}")
     with care:
         if check_first:
             st.error(f"**{CHECK_FIRST}.** Nothing to try at home until a clinician has seen it.")
@@ -275,7 +263,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             dose += [f"**Try for:** {text(step.trial)}"] if step.trial else []
             st.markdown(f"**{text(step.step)}.** {text(step.how)}  \n" + " · ".join(dose))
             if step.stop_if:
-                st.caption(f"Stop or get help if: {step.stop_if}")
+                st.caption(f"Stop or get help if: {text(step.stop_if)}")
     with clinician:
         st.markdown(_claims(p.see_clinician), unsafe_allow_html=True)
     with alike:
@@ -283,7 +271,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             other = atlas.patterns[diff.id].name
             st.markdown(f"- **{text(other)}**: {text(diff.point)}")
         for note in p.notes:
-            st.info(f"Where the sources differ: {note.text}")
+            st.info(f"Where the sources differ: {text(note.text)}")
     with sources:
         for sid in sorted({s for _, s in cited_sources(p)}):
             st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")
@@ -371,7 +359,7 @@ def downloads(atlas, session, view: str) -> None:
         args=(atlas, session, label, *files[label]),
     )
     if st.session_state.get("export_error"):
-        st.error(st.session_state.export_error)
+        st.error(text(st.session_state.export_error))
     made = st.session_state.get("export_file")
     if made and made["session"] == session:
         st.download_button(

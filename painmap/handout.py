@@ -7,7 +7,6 @@ PDF by the local Chromium, so nothing is fetched and the type is real text.
 
 from __future__ import annotations
 
-import html
 import subprocess
 import tempfile
 from datetime import date as Date
@@ -20,6 +19,7 @@ from painmap.chromium import OFFLINE_FLAGS, find
 from painmap.describe import KIND_WORDS
 from painmap.export import all_views_figure
 from painmap.matching import analyse_session
+from painmap.plain import html_text
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
@@ -48,7 +48,7 @@ ul { margin: 1mm 0 1mm 5mm; padding: 0; } li { margin-bottom: 0.8mm; }
 
 
 def _e(text: str) -> str:
-    return html.escape(text or "", quote=True)
+    return html_text(text)
 
 
 def _pattern_block(atlas, row, check_first: bool) -> str:

@@ -22,6 +22,7 @@ from painmap import __version__
 from painmap.answers import Answers, check_answers
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
+from painmap.plain import quoted
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session import MAX_MARKS
 
@@ -114,7 +115,7 @@ def _read_item(n: int, raw) -> Mark | Area:
             )
     except (ValueError, TypeError) as err:
         raise SessionError(f"item {n} of the file ({kind}) is not valid: {clip(err)}") from None
-    raise SessionError(f"item {n} of the file is of unknown kind {kind!r}")
+    raise SessionError(f"item {n} of the file is of unknown kind {quoted(kind)}")
 
 
 def load_session(data: bytes | str, atlas) -> Loaded:
@@ -156,9 +157,9 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         )
     side, view = document.get("side", "right"), document.get("view", "plantar")
     if side not in SIDE_IDS:
-        raise SessionError(f"the file names an unknown side {str(side)[:40]!r}")
+        raise SessionError(f"the file names an unknown side {quoted(side, 40)}")
     if view not in VIEW_IDS:
-        raise SessionError(f"the file names an unknown view {str(view)[:40]!r}")
+        raise SessionError(f"the file names an unknown view {quoted(view, 40)}")
     items = document.get("items", [])
     if not isinstance(items, list):
         raise SessionError("the file's marks are not a list")
@@ -176,7 +177,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     answers = _read_answers(document, symptoms, atlas)
     selected = document.get("selected")
     if selected is not None and selected not in atlas.patterns:
-        raise SessionError(f"the file names an unknown pattern {str(selected)[:40]!r}")
+        raise SessionError(f"the file names an unknown pattern {quoted(selected, 40)}")
     try:
         note = check_note(document.get("note", ""))
     except ValueError as err:

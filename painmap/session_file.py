@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 from painmap import __version__
 from painmap.answers import Answers, check_answers
+from painmap.bounded_json import read_json
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
 from painmap.plain import quoted
@@ -123,7 +124,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     SessionError says plainly why one is refused."""
     from painmap.fhir.reading import is_bundle, read_bundle  # it builds on this module
 
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_BYTES:
         raise SessionError(
             f"the file is {len(raw):,} bytes; a session file is at most {MAX_BYTES:,} bytes"
@@ -131,7 +132,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     if not raw.strip():
         raise SessionError("the file is empty")
     try:
-        document = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+        document = read_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise SessionError("the file is not text: is it a PainMap session (.json)?") from None
     except json.JSONDecodeError as err:
@@ -140,8 +141,18 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         ) from None
     except ValueError as err:
         raise SessionError(str(err)) from None
-    if is_bundle(document):
-        return read_bundle(document, atlas)
+    try:
+        if is_bundle(document):
+            return read_bundle(document, atlas)
+        return _read_document(document, atlas)
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as err:
+        if isinstance(err, SessionError):
+            raise
+        # A last net: a check above let a value of the wrong kind through. Say so plainly.
+        raise SessionError("the file holds a value of a kind PainMap does not expect") from None
+
+
+def _read_document(document, atlas) -> Loaded:
     if isinstance(document, dict) and isinstance(document.get("resourceType"), str):
         kind = document["resourceType"][:40]
         raise SessionError(f"the file is a FHIR {kind}, not a Bundle of a pain map")
@@ -176,6 +187,8 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         raise SessionError(f"the file names unknown symptoms: {', '.join(unknown)[:200]}")
     answers = _read_answers(document, symptoms, atlas)
     selected = document.get("selected")
+    if selected is not None and not isinstance(selected, str):
+        raise SessionError("the file's chosen pattern is not a pattern id")
     if selected is not None and selected not in atlas.patterns:
         raise SessionError(f"the file names an unknown pattern {quoted(selected, 40)}")
     try:
@@ -246,7 +259,3 @@ def clip(err: Exception | str, most: int = 160) -> str:
     """A reason short enough to read: a file's odd values can make one very long."""
     reason = str(err)
     return reason if len(reason) <= most else reason[: most - 1] + "…"
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"the file holds {name}, which is not a number a map can use")

@@ -93,3 +93,13 @@ def quoted(value, most: int = 40) -> str:
     """
     words = value if isinstance(value, str) else str(value)
     return f"'{words if len(words) <= most else words[: most - 1] + '…'}'"
+
+
+def terminal_lines(text) -> str:
+    """``text`` to print as :func:`terminal` does, its line breaks kept.
+
+    >>> print(terminal_lines("day one\\nbell\\a"))
+    day one
+    bell\\x07
+    """
+    return "\n".join(terminal(line) for line in str(text).split("\n"))

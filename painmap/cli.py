@@ -167,7 +167,7 @@ def cmd_match(args) -> int:
             pressed=dict(args.press),
         )
     except ValueError as err:
-        print(f"painmap: {err}", file=sys.stderr)
+        print(f"painmap: {terminal(str(err))}", file=sys.stderr)
         return 2
     symptoms = atlas.knowledge.symptoms
     first = check_first(atlas, analysis.red_flags)
@@ -269,7 +269,7 @@ def cmd_export(args) -> int:
             note=args.note or "",
         )
     except ValueError as err:
-        print(f"painmap: {err}", file=sys.stderr)
+        print(f"painmap: {terminal(str(err))}", file=sys.stderr)
         return 2
     handout = None
     if args.handout:

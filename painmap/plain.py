@@ -88,9 +88,13 @@ def quoted(value, most: int = 40) -> str:
 
     >>> quoted("soleus")
     "'soleus'"
+    >>> quoted(11)
+    '11'
     >>> quoted("x" * 50, most=5)
     "'xxxx…'"
     """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # a number reads as itself
     words = value if isinstance(value, str) else str(value)
     return f"'{words if len(words) <= most else words[: most - 1] + '…'}'"
 

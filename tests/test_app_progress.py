@@ -133,5 +133,6 @@ def test_a_log_database_that_cannot_be_opened_leaves_the_plan_working(tmp_path, 
     at = at.switch_page("app_pages/progress.py").run()
     assert not at.exception
     assert "The progress log cannot be used here" in at.error[0].value
-    assert at.expander and as_shown(at.expander[0].label).startswith("1. ")  # the plan is still there
+    # the plan is still there
+    assert at.expander and as_shown(at.expander[0].label).startswith("1. ")
     assert broken.read_bytes() == b"\x00 not a database " * 64  # and the file untouched

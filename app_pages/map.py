@@ -11,6 +11,7 @@ from painmap.marks import MAX_NOTE
 from painmap.matching import analyse, drawn
 from painmap.overlay import assign_colours
 from painmap.session import marks_per_view
+from painmap.session_file import UPLOAD_HELP
 
 ATLAS = atlas()
 state.init()
@@ -21,6 +22,7 @@ with st.sidebar:
         "Open a saved session (JSON)",
         type=["json"],
         key="upload",
+        help=UPLOAD_HELP,
         on_change=state.open_session,
         args=(ATLAS, "upload"),
     )

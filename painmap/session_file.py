@@ -31,7 +31,8 @@ from painmap.session import MAX_MARKS
 # progress log, format 3 the answers "no" and the presses; older files read with none.
 FORMAT = 3
 MAX_LOG_DAYS = 3660  # ten years of daily entries
-MAX_BYTES = 1_000_000
+MAX_BYTES = 1_000_000  # a map with 60 areas and ten years of days is a fifth of this
+UPLOAD_HELP = f"A session (.json or .fhir.json) PainMap saved: at most {MAX_BYTES // 10**6} MB."
 KEY = "painmap_session"
 
 

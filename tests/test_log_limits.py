@@ -98,3 +98,14 @@ def test_a_read_only_log_can_be_read_and_says_saving_is_not_possible(tmp_path):
     lines = shown.stdout.splitlines()
     assert lines[0] == "1 True"
     assert "can be read but not written here" in lines[1] and "nothing can be saved" in lines[1]
+
+
+def test_the_upload_limit_is_set_where_streamlit_reads_it_and_fits_the_file_limit():
+    import tomllib
+
+    from painmap.session_file import MAX_BYTES, UPLOAD_HELP
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    most = config["server"]["maxUploadSize"] * 2**20  # Streamlit counts MB of 2**20 bytes
+    assert MAX_BYTES <= most < 2 * MAX_BYTES  # a file just over the limit still gets its sentence
+    assert f"at most {MAX_BYTES // 10**6} MB" in UPLOAD_HELP

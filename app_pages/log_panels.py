@@ -132,12 +132,8 @@ def daily_log(atlas, the_plan) -> None:
     if log is None:
         st.info("Open or start a log above to keep a line a day.")
         return
-    file_log = ss.get("file_log") or []
-    if file_log:
-        st.button(
-            f"Add the {len(file_log)} day(s) of the opened session file to this log",
-            on_click=log_state.add_file_log,
-        )
+    if ss.get("file_log"):
+        file_days(log)
     messages("entry_message")
     entries = ss.log_entries
     steps = {s.id: s.name for s in the_plan.steps}
@@ -178,6 +174,34 @@ def daily_log(atlas, the_plan) -> None:
         on_click="ignore",
         key="log_csv",
     )
+
+
+def file_days(log) -> None:
+    """The opened file's days: what adding them would change, asked before any is replaced."""
+    change = log_state.file_change()
+    with st.container(border=True):
+        whose = ss.get("file_log_name")
+        if whose and whose != log.name:
+            st.warning(text(f"These days come from {whose}'s log, not from {log.name}'s."))
+        st.markdown(text(f"The opened session file holds days: {change.words()}"))
+        if change.differ:
+            st.button(
+                "Add only the new days",
+                disabled=not change.new,
+                on_click=log_state.add_file_log,
+                args=(False,),
+            )
+            st.button(
+                f"Add them and replace the {len(change.differ)} day(s) that differ",
+                on_click=log_state.add_file_log,
+                args=(True,),
+            )
+        elif change.new:
+            st.button(
+                f"Add the {len(change.new)} new day(s) to this log",
+                on_click=log_state.add_file_log,
+                args=(False,),
+            )
 
 
 def entry_form(entries, steps: dict[str, str]) -> None:

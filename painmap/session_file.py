@@ -53,6 +53,7 @@ class Session:
     log: tuple[Entry, ...] = ()
     absent: tuple[str, ...] = ()
     pressed: tuple[tuple[str, bool], ...] = ()
+    log_name: str = ""  # whose log the days came from (a name, no secret), when they did
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def dump_session(session: Session, atlas, saved: datetime | None = None) -> str:
         "note": session.note,
         "selected": session.selected,
         "log": [entry.as_row() for entry in session.log],
+        "log_name": session.log_name,
     }
     return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
 
@@ -196,6 +198,10 @@ def _read_document(document, atlas) -> Loaded:
         note = check_note(document.get("note", ""))
     except ValueError as err:
         raise SessionError(f"the session note is not valid: {err}") from None
+    try:
+        log_name = check_note(document.get("log_name", ""))
+    except ValueError:
+        raise SessionError("the name of the file's log is not a short text") from None
     session = Session(
         side,
         view,
@@ -206,6 +212,7 @@ def _read_document(document, atlas) -> Loaded:
         _read_log(document),
         answers.absent,
         answers.pressed,
+        log_name,
     )
     return Loaded(session, other_maps(document.get("atlas_version"), atlas))
 

@@ -238,15 +238,22 @@ class PersonLog:
 
     def save(self, entry: Entry, today: Date | None = None) -> None:
         """Keep ``entry``, replacing this person's entry for the same day; one transaction."""
+        self.save_all([entry], today)
+
+    def save_all(self, days, today: Date | None = None) -> None:
+        """Keep every entry of ``days``, each replacing this person's entry for its day, in
+        one transaction: all are kept, or (a future day, a database failure) none."""
         today = today or Date.today()
-        if entry.day > today:
-            day = entry.day.isoformat()
-            raise LogError(f"the day {day} has not come yet; log days up to today")
-        values = {c: getattr(entry, c) for c in FIELDS}
+        future = [e.day.isoformat() for e in days if e.day > today]
+        if future:
+            raise LogError(f"the day {future[0]} has not come yet; log days up to today")
         with self.book.writing() as db:
-            db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == entry.day))
-            db.execute(sa.insert(entries).values(person_id=self.person_id, saved=datetime.now(UTC),
-                                              **values))  # fmt: skip
+            for entry in days:
+                values = {c: getattr(entry, c) for c in FIELDS}
+                mine = (self._mine(entries), entries.c.day == entry.day)
+                db.execute(sa.delete(entries).where(*mine))
+                row = dict(person_id=self.person_id, saved=datetime.now(UTC), **values)
+                db.execute(sa.insert(entries).values(**row))
 
     def entries(self) -> list[Entry]:
         """Every entry, oldest first."""

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
 
 from painmap import Mark
 from painmap.cli import main
@@ -25,10 +26,12 @@ from painmap.handout import handout_html
 from painmap.plain import html_text, markdown, plotly, terminal
 from painmap.progress.chart import progress_figure
 from painmap.progress.entry import Entry
+from painmap.progress.logbook import LogBook
 from painmap.progress.verdict import judge
 from painmap.session import parse_link
 from painmap.session_file import Session, SessionError, dump_session, load_session
 
+from .conftest import ROOT, as_shown
 from .places import ATLAS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -259,3 +262,74 @@ def test_log_show_prints_a_note_escape_sequence_escaped(tmp_path, capsys):
     assert main(["log", "show", "ann", "--db", db]) == 0
     shown = capsys.readouterr().out
     assert "\x1b" not in shown and "\\x1b[2Jgone" in shown
+
+
+# -- the pages: crafted text through a link, the log and a data file ----------------------
+
+EVIL = "![x](http://127.0.0.1:9/v.gif) [Your results: click here](http://127.0.0.1:9/p) $x$"
+
+
+def _sources(at) -> list[str]:
+    """The Markdown source of every text element on the page (what Streamlit renders)."""
+    kinds = ("markdown", "warning", "error", "info", "caption", "success", "subheader")
+    texts = [str(e.value) for kind in kinds for e in getattr(at, kind)]
+    return texts + [str(e.label) for e in at.expander]
+
+
+def _nothing_live(at) -> None:
+    assert not at.exception
+    for source in _sources(at):
+        assert "](http" not in source and "<img" not in source.lower(), source
+        assert not re.search(r"(?<!\\)\$x(?<!\\)\$", source), source
+
+
+def test_a_crafted_link_is_a_plain_warning_on_the_map(tmp_path, monkeypatch):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(view=EVIL, marks=f"plantar:{EVIL}")
+    at.run()
+    _nothing_live(at)
+    said = [as_shown(w.value) for w in at.warning]
+    assert any("unknown view ('![x](http://127.0.0.1:9" in w for w in said)  # as written
+
+
+def test_a_crafted_pattern_name_in_a_data_file_stays_text(project_copy, monkeypatch):
+    path = project_copy / "data" / "patterns" / "plantar_fasciitis.yaml"
+    text = path.read_text()
+    path.write_text(re.sub(r"(?m)^name: .*$", f"name: '{EVIL}'", text, count=1))
+    monkeypatch.setenv("PAINMAP_ROOT", str(project_copy))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["marks"] = "plantar:medial_calcaneal_tubercle"
+    at.run()
+    _nothing_live(at)
+    at.session_state["selected"] = "plantar_fasciitis"  # its detail, as "Show it" opens it
+    at.run()
+    _nothing_live(at)
+    assert any("click here" in as_shown(h.value) for h in at.subheader)
+
+
+def test_a_crafted_step_name_and_a_file_from_another_log_on_the_progress_page(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PAINMAP_DB", str(tmp_path / "logs.db"))
+    log = LogBook(str(tmp_path / "logs.db")).create("Ana")
+    start = date.today() - timedelta(days=9)
+    days = [Entry(start + timedelta(days=n), 8 - n, 7, 30, "x", EVIL, EVIL) for n in range(8)]
+    log.save_all(days)
+    log.book.engine.dispose()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["marks"] = "plantar:13,58"
+    at.run()
+    at.switch_page("app_pages/progress.py").run()
+    at.text_input(key="open_name").input("Ana")
+    at.button(key="FormSubmitter:open_log-Open the log").click().run()
+    _nothing_live(at)
+    # a file from Ben's log: one day that differs, one new day
+    at.session_state["file_log"] = [Entry(days[0].day, 0), Entry(date.today(), 2)]
+    at.session_state["file_log_name"] = "Ben"
+    at.run()
+    said = " ".join(as_shown(s) for s in _sources(at))
+    assert "come from Ben's log, not from Ana's" in said
+    assert "1 new day; 1 day already logged differs" in said
+    next(b for b in at.button if b.label == "Add only the new days").click().run()
+    assert LogBook(str(tmp_path / "logs.db")).open("Ana").entries()[0].first_steps == 8
+    assert "replaced 0" in " ".join(as_shown(s.value) for s in at.success)

@@ -9,8 +9,8 @@ or an image, whichever place shows it. One function per place:
 - :func:`plotly` for Plotly labels (which read ``<a href>``, ``<b>`` and ``$...$``)
 - :func:`terminal` for the command line (control characters shown escaped)
 
->>> print(markdown("![x](http://h/v.gif) $x$ <b>"))
-\\!\\[x\\]\\(http\\:\\/\\/h\\/v\\.gif\\) \\$x\\$ &lt;b&gt;
+>>> print(markdown("![x](http://h/v.gif) $x$ <b>").replace(ZERO_WIDTH, "|"))
+\\!\\[x\\]\\(http\\:|\\/\\/h\\/v\\.gif\\) \\$x\\$ &lt;b&gt;
 >>> html_text("<img src=x>")
 '&lt;img src=x&gt;'
 >>> plotly("<a href='http://x'>$x$</a>")
@@ -30,6 +30,10 @@ import unicodedata
 # <, > and & are written as entities instead: a backslash before them would be shown.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$=/\"'^])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+# Streamlit's Markdown links bare addresses (http://..., www...., name@host) even when their
+# punctuation is escaped: a zero-width space inside each keeps it text, and shows nothing.
+_AUTOLINK = re.compile(r"(?i)(:(?=/)|\bwww(?=\.)|@)")
+ZERO_WIDTH = "\u200b"
 
 
 def _characters(text) -> str:
@@ -52,10 +56,11 @@ def markdown(text) -> str:
     """``text`` on one line, to show as it is inside Streamlit Markdown.
 
     >>> markdown("*1.* [Your results: click here](http://x)")
-    '\\\\*1\\\\.\\\\* \\\\[Your results\\\\: click here\\\\]\\\\(http\\\\:\\\\/\\\\/x\\\\)'
+    '\\\\*1\\\\.\\\\* \\\\[Your results\\\\: click here\\\\]\\\\(http\\\\:\\u200b\\\\/\\\\/x\\\\)'
     """
     flat = _LINE_BREAKS.sub(" ", _characters(text)).replace("\t", " ")
-    return html.escape(_MARKDOWN.sub(r"\\\1", flat), quote=False)
+    unlinked = _AUTOLINK.sub(lambda m: m.group() + ZERO_WIDTH, flat)
+    return html.escape(_MARKDOWN.sub(r"\\\1", unlinked), quote=False)
 
 
 def html_text(text) -> str:

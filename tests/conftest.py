@@ -31,4 +31,4 @@ def project_copy(tmp_path):
 def as_shown(source: str) -> str:
     """Markdown source as a person reads it: escapes and entities resolved (AppTest gives
     the source, and text from outside arrives escaped)."""
-    return html.unescape(re.sub(r"\\(.)", r"\1", str(source)))
+    return html.unescape(re.sub(r"\\(.)", r"\1", str(source))).replace("\u200b", "")

@@ -8,9 +8,9 @@ from datetime import date
 import streamlit as st
 
 from app_pages import log_state, state
-from app_pages.panels import text
 from painmap.describe import cite
 from painmap.marks import MAX_NOTE
+from painmap.plain import markdown as text
 from painmap.progress.chart import progress_figure
 from painmap.progress.entry import MAX_WALK_MINUTES
 from painmap.progress.logbook import LogError
@@ -43,7 +43,7 @@ def messages(key: str) -> None:
     slot = st.container()
     kind, words = ss.get(key) or (None, None)
     if kind:
-        (slot.success if kind == "success" else slot.error)(words)
+        (slot.success if kind == "success" else slot.error)(text(words))
 
 
 def who() -> None:
@@ -53,7 +53,7 @@ def who() -> None:
         book = log_state.book()
     except LogError as err:
         st.error(
-            f"The progress log cannot be used here: {err}. The plan below still works; "
+            f"The progress log cannot be used here: {text(str(err))}. The plan below still works; "
             "set PAINMAP_DB to a file or database that can be opened, and start again."
         )
         return
@@ -89,7 +89,7 @@ def who() -> None:
 def plan(atlas, the_plan) -> None:
     """The steps, one at a time, each with its dose, trial, warning and sources."""
     for flag in the_plan.red_flags:
-        st.error(f"**See a clinician before starting any of this.** {flag}", icon="⚠️")
+        st.error(f"**See a clinician before starting any of this.** {text(flag)}", icon="⚠️")
     if not ss.marks:
         st.info(
             "Mark where it hurts on the map first: the plan starts with the self-care of "
@@ -106,7 +106,7 @@ def plan(atlas, the_plan) -> None:
             if step.for_patterns
             else " · for any heel pain"
         )
-        with st.expander(f"{number}. {step.name}{whose}"):
+        with st.expander(text(f"{number}. {step.name}{whose}")):
             rows = [
                 ("How", step.how),
                 ("Dose", step.dose),
@@ -132,12 +132,8 @@ def daily_log(atlas, the_plan) -> None:
     if log is None:
         st.info("Open or start a log above to keep a line a day.")
         return
-    file_log = ss.get("file_log") or []
-    if file_log:
-        st.button(
-            f"Add the {len(file_log)} day(s) of the opened session file to this log",
-            on_click=log_state.add_file_log,
-        )
+    if ss.get("file_log"):
+        file_days(log)
     messages("entry_message")
     entries = ss.log_entries
     steps = {s.id: s.name for s in the_plan.steps}
@@ -151,12 +147,12 @@ def daily_log(atlas, the_plan) -> None:
         latest = verdicts[-1]
         answer.markdown("#### Is it working?")
         with answer:
-            BOXES[latest.outcome](f"{latest.answer}  \n*{latest.numbers}*")
+            BOXES[latest.outcome](f"{text(latest.answer)}  \n*{text(latest.numbers)}*")
         source = cite(atlas.knowledge.sources[THRESHOLD_SOURCE])
         answer.caption(f"{RULE} Source: {text(source)}")
         for earlier in reversed(verdicts[:-1]):
             answer.caption(
-                f"Earlier, {earlier.trial.step_name}: {earlier.outcome} ({earlier.numbers})."
+                text(f"Earlier, {earlier.trial.step_name}: {earlier.outcome} ({earlier.numbers}).")
             )
     st.plotly_chart(
         progress_figure(entries, verdicts), key="progress_chart", config={"displaylogo": False}
@@ -178,6 +174,34 @@ def daily_log(atlas, the_plan) -> None:
         on_click="ignore",
         key="log_csv",
     )
+
+
+def file_days(log) -> None:
+    """The opened file's days: what adding them would change, asked before any is replaced."""
+    change = log_state.file_change()
+    with st.container(border=True):
+        whose = ss.get("file_log_name")
+        if whose and whose != log.name:
+            st.warning(text(f"These days come from {whose}'s log, not from {log.name}'s."))
+        st.markdown(text(f"The opened session file holds days: {change.words()}"))
+        if change.differ:
+            st.button(
+                "Add only the new days",
+                disabled=not change.new,
+                on_click=log_state.add_file_log,
+                args=(False,),
+            )
+            st.button(
+                f"Add them and replace the {len(change.differ)} day(s) that differ",
+                on_click=log_state.add_file_log,
+                args=(True,),
+            )
+        elif change.new:
+            st.button(
+                f"Add the {len(change.new)} new day(s) to this log",
+                on_click=log_state.add_file_log,
+                args=(False,),
+            )
 
 
 def entry_form(entries, steps: dict[str, str]) -> None:
@@ -233,7 +257,7 @@ def before_after(atlas) -> None:
     try:
         days = log.visits()
     except LogError as err:
-        st.error(f"The visits cannot be read: {err}.")
+        st.error(text(f"The visits cannot be read: {err}."))
         return
     if len(days) < 2:
         st.caption(f"{len(days)} visit(s) kept: two are needed to compare.")
@@ -248,9 +272,9 @@ def before_after(atlas) -> None:
     try:
         then, now = log.visit(before, atlas), log.visit(after, atlas)
     except LogError as err:
-        st.error(f"{log_state.sentence(err)} The other visits are kept.")
+        st.error(text(f"{log_state.sentence(err)} The other visits are kept."))
         return
-    st.markdown("\n".join(f"- {line}" for line in changes(atlas, then, now)))
+    st.markdown("\n".join(f"- {text(line)}" for line in changes(atlas, then, now)))
     if mode == "Overlaid":
         fig = overlaid_figure(atlas, view, then, now, before, after)
         st.plotly_chart(fig.update_layout(height=640), key="visits_overlaid")

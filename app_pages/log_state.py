@@ -12,6 +12,7 @@ from datetime import date
 import streamlit as st
 
 from painmap.progress.entry import Entry
+from painmap.progress.importing import Change, compare
 from painmap.progress.logbook import LogBook, LogError
 
 ss = st.session_state
@@ -110,17 +111,28 @@ def delete_entry(day: date) -> None:
     ss.entry_message = ("success", f"Deleted {day:%A %d %B}.")
 
 
-def add_file_log() -> None:
-    """Add the days of an opened session file to the open log (a day logged twice is replaced)."""
+def file_change() -> Change:
+    """What adding the opened file's days would change in the open log."""
+    return compare(ss.log_entries, ss.get("file_log", []))
+
+
+def add_file_log(replace: bool) -> None:
+    """Add the opened file's new days to the open log, and with ``replace`` put its version in
+    place of the days that differ; all are written, or none."""
+    change = file_change()
+    days = [*change.new, *(incoming for _, incoming in change.differ if replace)]
     try:
-        for entry in ss.get("file_log", []):
-            person().save(entry)
+        person().save_all(days)
         ss.log_entries = person().entries()
     except LogError as err:
         _fail(err, "entry_message")
         return
-    added = len(ss.pop("file_log", []))
-    ss.entry_message = ("success", f"Added {added} day(s) from the opened file.")
+    ss.pop("file_log", None)
+    replaced = len(change.differ) if replace else 0
+    ss.entry_message = (
+        "success",
+        f"Added {len(change.new)} new day(s) from the opened file; replaced {replaced}.",
+    )
 
 
 def save_visit(session, atlas) -> None:

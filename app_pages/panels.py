@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 
 import streamlit as st
 
@@ -17,7 +16,8 @@ from painmap.describe import KIND_WORDS, cite
 from painmap.knowledge import cited_sources
 from painmap.measures import cover_words, zone_cover
 from painmap.next_question import best_question
-from painmap.session_file import MAX_BYTES
+from painmap.plain import markdown as text
+from painmap.session_file import UPLOAD_HELP
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
 from painmap.vocabulary import VIEWS, Kind, Side
@@ -27,16 +27,6 @@ DISCLAIMER = (
     "PainMap explains common pain patterns to help you talk with a clinician; it does not "
     "diagnose. Severe, worsening or injury-related pain needs a professional's look."
 )
-
-
-def text(value: str) -> str:
-    """Text to show as it is: never read as Markdown or HTML.
-
-    >>> text("<b>*1.* [x](y)</b>")
-    '&lt;b&gt;\\*1\\.\\* \\[x\\]\\(y\\)&lt;/b&gt;'
-    """
-    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", value)
-    return html.escape(escaped, quote=False)
 
 
 def questions(atlas) -> None:
@@ -61,17 +51,17 @@ def open_file(atlas) -> None:
         key=key,
         on_change=state.open_session,
         args=(atlas, key),
-        help=f"A file PainMap saved, at most {MAX_BYTES // 1_000_000} MB.",
+        help=UPLOAD_HELP,
     )
 
 
 def notices() -> None:
     """What a link, a file or the map refused, said once, at the top where it is seen."""
     for warning in state.ss.link_warnings:
-        st.warning(warning)
+        st.warning(text(warning))
     state.ss.link_warnings = []
     if state.ss.get("notice"):
-        st.warning(state.ss.pop("notice"))
+        st.warning(text(state.ss.pop("notice")))
 
 
 def red_flags(atlas, flags: list[str]) -> None:
@@ -226,10 +216,8 @@ def next_question(atlas, analysis) -> None:
     if question is None:
         return
     with st.container(border=True):
-        st.markdown(
-            f"**A question that would help:** {html.escape(question.question, quote=False)}"
-        )
-        st.caption(question.why)
+        st.markdown(f"**A question that would help:** {text(question.question)}")
+        st.caption(text(question.why))
         if question.choose == "one":
             labels = atlas.knowledge.symptoms
             cells = st.columns(len(question.options))
@@ -273,13 +261,13 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
     ``muscle``) first its muscle, knots and pain, as a chart with its legend; while a red flag
     stands, its self-care gives way to getting it checked first."""
     p = atlas.patterns[pattern_id]
-    st.subheader(f"{p.name} · {KIND_WORDS[p.kind]}")
+    st.subheader(f"{text(p.name)} · {KIND_WORDS[p.kind]}")
     if p.aliases:
-        st.caption("Also called " + ", ".join(p.aliases))
-    st.write(p.summary)
+        st.caption("Also called " + ", ".join(map(text, p.aliases)))
+    st.markdown(text(p.summary))
     if state.ss.get("marks"):
         share = zone_cover(atlas, state.ss.marks, state.ss.get("side", Side.RIGHT), pattern_id)
-        st.markdown(f"**{cover_words(p.name, share)}**")
+        st.markdown(f"**{text(cover_words(p.name, share))}**")
     names = ["How it feels", "Self-care", "When to see a clinician", "Look-alikes", "Sources"]
     charted = muscle and p.kind == Kind.TRIGGER_POINT
     tabs = st.tabs(["The muscle", *names] if charted else names)
@@ -293,7 +281,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             "**What starts or aggravates it**\n" + _claims(p.aggravating), unsafe_allow_html=True
         )
         st.markdown("**What a clinician checks**\n" + _claims(p.checks), unsafe_allow_html=True)
-        st.caption(f"How sure is this? {p.evidence}")
+        st.caption(f"How sure is this? {text(p.evidence)}")
     with care:
         if check_first:
             st.error(f"**{CHECK_FIRST}.** Nothing to try at home until a clinician has seen it.")
@@ -305,7 +293,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             dose += [f"**Try for:** {text(step.trial)}"] if step.trial else []
             st.markdown(f"**{text(step.step)}.** {text(step.how)}  \n" + " · ".join(dose))
             if step.stop_if:
-                st.caption(f"Stop or get help if: {step.stop_if}")
+                st.caption(f"Stop or get help if: {text(step.stop_if)}")
     with clinician:
         st.markdown(_claims(p.see_clinician), unsafe_allow_html=True)
     with alike:
@@ -313,7 +301,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             other = atlas.patterns[diff.id].name
             st.markdown(f"- **{text(other)}**: {text(diff.point)}")
         for note in p.notes:
-            st.info(f"Where the sources differ: {note.text}")
+            st.info(f"Where the sources differ: {text(note.text)}")
     with sources:
         for sid in sorted({s for _, s in cited_sources(p)}):
             st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")

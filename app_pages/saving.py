@@ -19,6 +19,7 @@ from app_pages import log_state
 from painmap import imaging
 from painmap.export import ENDINGS, export
 from painmap.handout import handout_pdf
+from painmap.plain import markdown
 
 log = logging.getLogger(__name__)
 ss = st.session_state
@@ -111,7 +112,7 @@ def downloads(atlas, session, view: str) -> None:
         args=(atlas, session, label, fmt, which, mime),
     )
     if ss.get("export_error"):
-        st.error(ss.export_error)
+        st.error(markdown(ss.export_error))
     made = ss.get("export_file")
     if made and made["session"] == session and made["label"] == label:
         st.download_button(

@@ -227,6 +227,7 @@ def current() -> Session:
         log,
         tuple(given["absent"]),
         tuple(sorted(given["pressed"].items())),
+        ss.person.name if ss.get("person") is not None else "",
     )
 
 
@@ -243,6 +244,7 @@ def open_session(atlas, key: str) -> None:
         return
     session = loaded.session
     ss.file_log = list(session.log)  # offered to the open log on the progress page
+    ss.file_log_name = session.log_name
     ss.marks, ss.view, ss.side = list(session.items), session.view, session.side
     ss.note, ss.selected = session.note, session.selected
     ss.denied, ss.pressed = list(session.absent), dict(session.pressed)

@@ -6,15 +6,18 @@ Exit codes: 0 done, 1 the atlas is broken (``validate``), 2 a bad argument.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from pathlib import Path
 
 from painmap.atlas import ROOT, read_atlas
 from painmap.clinical import CASES_FILE
 from painmap.contract import NOT_ON_LIST, VIEW_IDS
 from painmap.describe import describe
-from painmap.errors import AtlasError
+from painmap.errors import AtlasError, os_reason
 from painmap.knowledge import cited_sources
+from painmap.plain import terminal
 from painmap.progress.commands import add_parser as add_log_parser
 from painmap.triage import check_first
 from painmap.vocabulary import PLANTAR, Side
@@ -33,7 +36,7 @@ def _positive(text: str) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one clear line, exit 2, as the contract says
-        print(f"painmap: {message}", file=sys.stderr)
+        print(f"painmap: {terminal(message)}", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -50,6 +53,11 @@ def _load():
 
 
 def cmd_validate(args) -> int:
+    if args.root and not Path(args.root).is_dir():
+        print(
+            f"painmap: --root must name a folder; {terminal(args.root)} is not one", file=sys.stderr
+        )
+        return 1
     try:
         atlas = read_atlas(args.root or ROOT)
     except AtlasError as err:
@@ -160,7 +168,7 @@ def cmd_match(args) -> int:
             pressed=dict(args.press),
         )
     except ValueError as err:
-        print(f"painmap: {err}", file=sys.stderr)
+        print(f"painmap: {terminal(str(err))}", file=sys.stderr)
         return 2
     symptoms = atlas.knowledge.symptoms
     first = check_first(atlas, analysis.red_flags)
@@ -221,8 +229,6 @@ def cmd_match(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from pathlib import Path
-
     from painmap.export import ENDINGS, export, format_of
     from painmap.matching import check_symptoms
     from painmap.notation import parse_area, parse_mark
@@ -243,6 +249,12 @@ def cmd_export(args) -> int:
             file=sys.stderr,
         )
         return 2
+    if Path(args.out).is_dir():
+        print(
+            f"painmap: --out names a folder ({terminal(args.out)}); give a file name",
+            file=sys.stderr,
+        )
+        return 2
     atlas = _load()
     try:
         items = [parse_mark(m, atlas, args.side) for m in args.mark]
@@ -258,7 +270,7 @@ def cmd_export(args) -> int:
             note=args.note or "",
         )
     except ValueError as err:
-        print(f"painmap: {err}", file=sys.stderr)
+        print(f"painmap: {terminal(str(err))}", file=sys.stderr)
         return 2
     handout = None
     if args.handout:
@@ -270,8 +282,14 @@ def cmd_export(args) -> int:
     else:
         shown = args.highlight or None
         data = export(atlas, session, fmt, view=args.view, highlight=shown, handout=handout)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_bytes(data)
+    try:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_bytes(data)
+    except OSError as err:
+        with contextlib.suppress(OSError):  # no half-written file left behind
+            Path(args.out).unlink(missing_ok=True)
+        print(f"painmap: cannot write {terminal(args.out)}: {os_reason(err)}", file=sys.stderr)
+        return 2
     print(f"wrote {args.out} ({len(data):,} bytes)")
     return 0
 
@@ -424,9 +442,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure is one line on stderr and exit 2, never a traceback."""
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
     except BrokenPipeError:  # the reader went away (`| head`): not an error of ours
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print("painmap: stopped", file=sys.stderr)
+        return 2
+    except Exception as err:
+        print(f"painmap: {args.command} failed: {failure(err)}", file=sys.stderr)
+        return 1 if args.command == "validate" else 2
+
+
+def failure(err: Exception) -> str:
+    """What went wrong, in plain words: a browser, a file or a database, not Python's names."""
+    import subprocess
+
+    if isinstance(err, FileNotFoundError) and err.errno is None:  # ours: no browser found
+        return terminal(str(err))
+    if isinstance(err, (subprocess.CalledProcessError, subprocess.TimeoutExpired)):
+        return "Chromium could not print the handout (is it installed and working?)"
+    if isinstance(err, OSError):
+        where = f" ({terminal(err.filename)})" if getattr(err, "filename", None) else ""
+        return f"a file could not be used{where}: {os_reason(err)}"
+    if "kaleido" in type(err).__module__ or "choreographer" in type(err).__module__:
+        return "Chromium could not draw the image (is it installed and working?)"
+    return "an unexpected fault; run it again, and report it if it stays"

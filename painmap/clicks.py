@@ -25,15 +25,13 @@ from dataclasses import dataclass, field, replace
 
 import shapely
 
-from painmap.marks import Area, Mark
+from painmap.marks import MAX_AREA_POINTS, Area, Mark, simplified
 from painmap.session import MAX_MARKS, SAME_SPOT_MM
 from painmap.vocabulary import DORSAL, PLANTAR
 
 ON_BODY_MM = 3.0  # a tap this close outside the outline is still on the body
 NEAR_BODY_MM = 25.0  # a tap further off is not aimed at the body: nothing to say
 MAX_EVENTS = 20  # events read from one message: the component resends at most this many
-MAX_AREA_POINTS = 2000  # points of a drawn area read; a finger's stroke has a few hundred
-AREA_POINTS = 120  # vertices an area keeps once simplified: its shape, not its jitter
 LIMIT = f"A map holds at most {MAX_MARKS} marks and areas; remove some first."
 OFF_BODY = {
     PLANTAR: "That is just off the foot: tap on the drawing.",
@@ -62,7 +60,7 @@ def _number(value) -> float | None:
 
 def simplified_area(view: str, points, outline) -> Area | None:
     """A drawn area as a valid, simplified polygon on the body, or None when it encloses
-    nothing there; at most :data:`AREA_POINTS` vertices are kept."""
+    nothing there; at most :data:`painmap.marks.AREA_POINTS` vertices are kept."""
     xy = [(_number(p[0]), _number(p[1])) for p in points[:MAX_AREA_POINTS] if len(p) == 2]
     xy = [(x, y) for x, y in xy if x is not None and y is not None]
     if len(xy) < 3:
@@ -72,10 +70,9 @@ def simplified_area(view: str, points, outline) -> Area | None:
         return None
     if shape.geom_type != "Polygon":
         shape = max(getattr(shape, "geoms", [shape]), key=lambda g: g.area)
-    tolerance = 0.5
-    while len(shape.exterior.coords) > AREA_POINTS:
-        shape = shape.simplify(tolerance)
-        tolerance *= 2
+    shape = simplified(shape)
+    if shape.is_empty or shape.geom_type != "Polygon":
+        return None
     coords = tuple((round(x, 1), round(y, 1)) for x, y in shape.exterior.coords[:-1])
     return Area(view, coords) if len(coords) >= 3 else None
 

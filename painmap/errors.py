@@ -28,3 +28,27 @@ class AtlasError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file could not be read or written, in plain words (no errno, no Python names).
+
+    >>> os_reason(PermissionError(13, "Permission denied", "/x"))
+    'it is not allowed to write there (the folder is read-only, or belongs to someone else)'
+    """
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "it is not allowed to write there (the folder is read-only, or belongs "
+        "to someone else)",
+        errno.EPERM: "it is not allowed to write there (the folder is read-only, or belongs "
+        "to someone else)",
+        errno.EROFS: "the disk there is read-only",
+        errno.ENOENT: "a folder on the way does not exist",
+        errno.EISDIR: "it names a folder, not a file",
+        errno.ENOTDIR: "part of the path is a file, not a folder",
+        errno.ENAMETOOLONG: "the name is too long",
+    }
+    return reasons.get(err.errno, "the system refused it")

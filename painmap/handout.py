@@ -7,9 +7,12 @@ PDF by the local Chromium, so nothing is fetched and the type is real text.
 
 from __future__ import annotations
 
-import html
+import contextlib
+import os
+import signal
 import subprocess
 import tempfile
+import threading
 from datetime import date as Date
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from painmap.chromium import OFFLINE_FLAGS, find
 from painmap.describe import KIND_WORDS
 from painmap.export import all_views_figure
 from painmap.matching import analyse_session
+from painmap.plain import html_text
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
@@ -32,6 +36,12 @@ from painmap.vocabulary import ResultList
 SHOWN = {ResultList.CONDITIONS: 2, ResultList.MUSCLES: 1}
 STEPS = 3  # self-care steps per pattern
 PRINT_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
+# Print browsers running at once, for the whole server: each is about a dozen processes and
+# 150 to 200 MB; more handouts asked for at once wait their turn (see README, "Limits").
+PRINT_BROWSERS = 2
+PRINT_WAIT_SECONDS = 120  # a handout that cannot get a browser by then is refused, not queued
+PRINT_SECONDS = 120  # a print that takes longer is stopped
+_printers = threading.BoundedSemaphore(PRINT_BROWSERS)
 
 STYLE = """
 @page { size: A4; margin: 12mm 12mm 14mm; }
@@ -49,7 +59,7 @@ ul { margin: 1mm 0 1mm 5mm; padding: 0; } li { margin-bottom: 0.8mm; }
 
 
 def _e(text: str) -> str:
-    return html.escape(text or "", quote=True)
+    return html_text(text)
 
 
 def _pattern_block(atlas, row, check_first: bool) -> str:
@@ -145,20 +155,37 @@ def handout_html(atlas, session: Session, when: Date | None = None, first_visit=
 def handout_pdf(atlas, session: Session, when: Date | None = None, first_visit=None) -> bytes:
     """The handout printed to PDF (A4) by the local Chromium."""
     page = handout_html(atlas, session, when, first_visit)
+    if not _printers.acquire(timeout=PRINT_WAIT_SECONDS):
+        raise TimeoutError("every print browser is busy; try the handout again in a minute")
+    try:
+        return _print(page)
+    finally:
+        _printers.release()
+
+
+def _print(page: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="painmap-handout-") as folder:
         source, target = Path(folder) / "handout.html", Path(folder) / "handout.pdf"
         source.write_text(page, encoding="utf-8")
-        subprocess.run(
-            [
-                find(),
-                *PRINT_FLAGS,
-                *OFFLINE_FLAGS,
-                f"--user-data-dir={folder}/profile",
-                f"--print-to-pdf={target}",
-                source.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
+        command = [
+            find(),
+            *PRINT_FLAGS,
+            *OFFLINE_FLAGS,
+            f"--user-data-dir={folder}/profile",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
+        # Its own process group, ended whole: no helper process outlives its print, so the
+        # pool's bound holds for every process, and a hung print is stopped for good.
+        browser = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
+        try:
+            code = browser.wait(timeout=PRINT_SECONDS)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(browser.pid, signal.SIGKILL)
+            browser.wait()
+        if code != 0:
+            raise subprocess.CalledProcessError(code, command[0])
         return target.read_bytes()

@@ -19,6 +19,10 @@ from shapely import Polygon
 from painmap.vocabulary import Side, check_view
 
 MAX_NOTE = 2000  # characters: a paragraph, not a document
+# An area's points read, from a finger, a file or a link: a finger's stroke has a few hundred,
+# and mending a self-crossing outline costs time that grows faster than its points.
+MAX_AREA_POINTS = 2000
+AREA_POINTS = 120  # vertices an area's shape keeps once simplified: its shape, not its jitter
 
 
 def check_note(value) -> str:
@@ -88,6 +92,30 @@ class Mark:
         return self if side == Side.RIGHT else self.mirrored()
 
 
+def simplified(polygon: Polygon):
+    """``polygon`` simplified to at most :data:`AREA_POINTS` vertices, then made valid (a
+    self-crossing outline mended). Simplified first: mending costs time that grows with the
+    square of the crossings, and a zig-zag of 2,000 points has a million.
+
+    >>> import numpy as np
+    >>> t = np.linspace(0, 2 * np.pi, 1000, endpoint=False)
+    >>> ring = Polygon(np.c_[20 * np.cos(t), 20 * np.sin(t)])
+    >>> len(simplified(ring).exterior.coords) <= AREA_POINTS
+    True
+    """
+    ring, tolerance = polygon.exterior, 0.5
+    while len(ring.coords) > AREA_POINTS:
+        ring = ring.simplify(tolerance, preserve_topology=False)
+        tolerance *= 2
+    if len(ring.coords) < 4:
+        return Polygon()
+    shape = shapely.make_valid(Polygon(ring)).buffer(0)
+    while shapely.get_num_coordinates(shape) > AREA_POINTS:  # mending can add vertices
+        shape = shape.simplify(tolerance)
+        tolerance *= 2
+    return shape
+
+
 @dataclass(frozen=True)
 class Area:
     """A painful area drawn on ``view`` (lasso or box): a polygon of (x, y) mm points.
@@ -100,10 +128,15 @@ class Area:
     points: tuple[tuple[float, float], ...]
     intensity: float | None = None
     note: str = field(default="", repr=False)
+    shape: Polygon = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         check_view(self.view)
         object.__setattr__(self, "note", check_note(self.note))
+        if len(self.points) > MAX_AREA_POINTS:
+            raise ValueError(
+                f"an area holds at most {MAX_AREA_POINTS:,} points, this one {len(self.points):,}"
+            )
         try:
             points = tuple((float(x), float(y)) for x, y in self.points)
         except (TypeError, ValueError):
@@ -114,13 +147,15 @@ class Area:
             raise ValueError("an area's points must be finite numbers")
         object.__setattr__(self, "points", points)
         object.__setattr__(self, "intensity", check_intensity(self.intensity))
-        if self.polygon.area <= 0:
+        object.__setattr__(self, "shape", simplified(Polygon(points)))
+        if self.shape.area <= 0:
             raise ValueError("an area must enclose some surface (its points are in a line)")
 
     @property
     def polygon(self) -> Polygon:
-        """The area as a valid polygon (a self-crossing lasso is mended, not refused)."""
-        return shapely.make_valid(Polygon(self.points)).buffer(0)
+        """The area as a valid polygon (a self-crossing lasso is mended, not refused), made
+        once when the area is."""
+        return self.shape
 
     def mirrored(self) -> Area:
         """The same area on the other side (the sides' frames are mirror images in x)."""

@@ -11,30 +11,21 @@ wherever the zones and marks are (the map component reads where the finger lande
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Iterable, Mapping
 
 from painmap.geometry import coords_xy, site_point, to_side
 from painmap.marks import Area, Mark
+from painmap.plain import plotly
 from painmap.style import INK, MARK, PALETTE
 from painmap.vocabulary import DRAW_ORDER, ROLE_WORDS, Role
 from painmap.wording import word
 
 
-def plain(value: str) -> str:
-    """Text as Plotly shows it as written: its < > & never read as markup.
-
-    >>> plain("<b>sore</b> & stiff")
-    '&lt;b&gt;sore&lt;/b&gt; &amp; stiff'
-    """
-    return html.escape(value, quote=False)
-
-
 def wrapped(value: str, width: int) -> str:
     """Text wrapped to ``width`` characters (six lines at most), as plain Plotly text."""
     lines = textwrap.wrap(value, width=width, max_lines=6, placeholder=" …") or [""]
-    return "<br>".join(plain(line) for line in lines)
+    return "<br>".join(plotly(line) for line in lines)
 
 
 def scatter(**props) -> dict:
@@ -143,7 +134,7 @@ def zone_traces(
                 continue
             colour = (colours or {}).get(pid) or PALETTE[rank % len(PALETTE)]
             strength = 1.0 if strengths is None else float(strengths.get(pid, 0.0))
-            label = atlas.patterns[pid].name
+            label = plotly(atlas.patterns[pid].name)
             if strengths is not None:
                 label = f"{rank + 1} · {label} · {word(strength, model.likely, model.possible)}"
             name = f"{label}: {ROLE_WORDS[role]}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark
 from painmap.notation import format_marks, parse_marks
+from painmap.plain import quoted
 from painmap.vocabulary import PLANTAR, Side
 
 MAX_MARKS = 60  # more than anyone marks by hand; a longer link is refused, not truncated
@@ -51,10 +52,10 @@ def parse_link(params: Mapping) -> LinkState:
     warnings = []
     view, side = _one(params, "view"), _one(params, "side")
     if view is not None and view not in VIEW_IDS:
-        warnings.append(f"The link names an unknown view ({view[:40]!r}); showing the sole.")
+        warnings.append(f"The link names an unknown view ({quoted(view, 40)}); showing the sole.")
         view = None
     if side is not None and side not in SIDE_IDS:
-        warnings.append(f"The link names an unknown side ({side[:40]!r}); showing the right.")
+        warnings.append(f"The link names an unknown side ({quoted(side, 40)}); showing the right.")
         side = None
     marks: tuple[Mark, ...] = ()
     text = _one(params, "marks")

@@ -20,8 +20,10 @@ from datetime import UTC, datetime
 
 from painmap import __version__
 from painmap.answers import Answers, check_answers
+from painmap.bounded_json import read_json
 from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.marks import Area, Mark, check_note
+from painmap.plain import quoted
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session import MAX_MARKS
 from painmap.vocabulary import PLANTAR, Side
@@ -30,7 +32,8 @@ from painmap.vocabulary import PLANTAR, Side
 # progress log, format 3 the answers "no" and the presses; older files read with none.
 FORMAT = 3
 MAX_LOG_DAYS = 3660  # ten years of daily entries
-MAX_BYTES = 1_000_000
+MAX_BYTES = 1_000_000  # a map with 60 areas and ten years of days is a fifth of this
+UPLOAD_HELP = f"A session (.json or .fhir.json) PainMap saved: at most {MAX_BYTES // 10**6} MB."
 KEY = "painmap_session"
 
 
@@ -51,6 +54,7 @@ class Session:
     log: tuple[Entry, ...] = ()
     absent: tuple[str, ...] = ()
     pressed: tuple[tuple[str, bool], ...] = ()
+    log_name: str = ""  # whose log the days came from (a name, no secret), when they did
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ def dump_session(session: Session, atlas, saved: datetime | None = None) -> str:
         "note": session.note,
         "selected": session.selected,
         "log": [entry.as_row() for entry in session.log],
+        "log_name": session.log_name,
     }
     return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
 
@@ -115,7 +120,7 @@ def _read_item(n: int, raw) -> Mark | Area:
             )
     except (ValueError, TypeError) as err:
         raise SessionError(f"item {n} of the file ({kind}) is not valid: {clip(err)}") from None
-    raise SessionError(f"item {n} of the file is of unknown kind {kind!r}")
+    raise SessionError(f"item {n} of the file is of unknown kind {quoted(kind)}")
 
 
 def load_session(data: bytes | str, atlas) -> Loaded:
@@ -123,7 +128,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     SessionError says plainly why one is refused."""
     from painmap.fhir.reading import is_bundle, read_bundle  # it builds on this module
 
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_BYTES:
         raise SessionError(
             f"the file is {len(raw):,} bytes; a session file is at most {MAX_BYTES:,} bytes"
@@ -131,7 +136,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
     if not raw.strip():
         raise SessionError("the file is empty")
     try:
-        document = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+        document = read_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise SessionError("the file is not text: is it a PainMap session (.json)?") from None
     except json.JSONDecodeError as err:
@@ -140,8 +145,18 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         ) from None
     except ValueError as err:
         raise SessionError(str(err)) from None
-    if is_bundle(document):
-        return read_bundle(document, atlas)
+    try:
+        if is_bundle(document):
+            return read_bundle(document, atlas)
+        return _read_document(document, atlas)
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as err:
+        if isinstance(err, SessionError):
+            raise
+        # A last net: a check above let a value of the wrong kind through. Say so plainly.
+        raise SessionError("the file holds a value of a kind PainMap does not expect") from None
+
+
+def _read_document(document, atlas) -> Loaded:
     if isinstance(document, dict) and isinstance(document.get("resourceType"), str):
         kind = document["resourceType"][:40]
         raise SessionError(f"the file is a FHIR {kind}, not a Bundle of a pain map")
@@ -157,9 +172,9 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         )
     side, view = document.get("side", Side.RIGHT), document.get("view", PLANTAR)
     if side not in SIDE_IDS:
-        raise SessionError(f"the file names an unknown side {str(side)[:40]!r}")
+        raise SessionError(f"the file names an unknown side {quoted(side, 40)}")
     if view not in VIEW_IDS:
-        raise SessionError(f"the file names an unknown view {str(view)[:40]!r}")
+        raise SessionError(f"the file names an unknown view {quoted(view, 40)}")
     items = document.get("items", [])
     if not isinstance(items, list):
         raise SessionError("the file's marks are not a list")
@@ -176,12 +191,18 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         raise SessionError(f"the file names unknown symptoms: {', '.join(unknown)[:200]}")
     answers = _read_answers(document, symptoms, atlas)
     selected = document.get("selected")
+    if selected is not None and not isinstance(selected, str):
+        raise SessionError("the file's chosen pattern is not a pattern id")
     if selected is not None and selected not in atlas.patterns:
-        raise SessionError(f"the file names an unknown pattern {str(selected)[:40]!r}")
+        raise SessionError(f"the file names an unknown pattern {quoted(selected, 40)}")
     try:
         note = check_note(document.get("note", ""))
     except ValueError as err:
         raise SessionError(f"the session note is not valid: {err}") from None
+    try:
+        log_name = check_note(document.get("log_name", ""))
+    except ValueError:
+        raise SessionError("the name of the file's log is not a short text") from None
     session = Session(
         side,
         view,
@@ -192,6 +213,7 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         _read_log(document),
         answers.absent,
         answers.pressed,
+        log_name,
     )
     return Loaded(session, other_maps(document.get("atlas_version"), atlas))
 
@@ -246,7 +268,3 @@ def clip(err: Exception | str, most: int = 160) -> str:
     """A reason short enough to read: a file's odd values can make one very long."""
     reason = str(err)
     return reason if len(reason) <= most else reason[: most - 1] + "…"
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"the file holds {name}, which is not a number a map can use")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -24,3 +26,9 @@ def project_copy(tmp_path):
     for name in ("maps", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+def as_shown(source: str) -> str:
+    """Markdown source as a person reads it: escapes and entities resolved (AppTest gives
+    the source, and text from outside arrives escaped)."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", str(source))).replace("\u200b", "")

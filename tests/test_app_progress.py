@@ -12,7 +12,7 @@ from painmap import Mark
 from painmap.progress.visits import area_change
 from painmap.session_file import Session
 
-from .conftest import ROOT
+from .conftest import ROOT, as_shown
 from .places import ATLAS
 
 TODAY = date.today()
@@ -47,13 +47,13 @@ def _texts(at) -> str:
     parts = [e.value for kind in ("markdown", "success", "error", "info", "caption")
              for e in getattr(at, kind)]  # fmt: skip
     parts += [e.label for e in at.expander]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(as_shown(p) for p in parts)
 
 
 def test_the_plan_follows_the_map_and_cites_its_method(app):
     assert not app.exception
     assert app.title[0].value == "Plan and progress"
-    labels = [e.label for e in app.expander]
+    labels = [as_shown(e.label) for e in app.expander]
     assert labels[0].startswith("1. Stretch the calf against a wall · for Plantar fasciitis")
     assert any("Use a heel cup in both shoes · for any heel pain" in label for label in labels)
     assert "seed-003" in _texts(app) and "5 to 7 days" in _texts(app)
@@ -133,5 +133,6 @@ def test_a_log_database_that_cannot_be_opened_leaves_the_plan_working(tmp_path, 
     at = at.switch_page("app_pages/progress.py").run()
     assert not at.exception
     assert "The progress log cannot be used here" in at.error[0].value
-    assert at.expander and at.expander[0].label.startswith("1. ")  # the plan is still there
+    # the plan is still there
+    assert at.expander and as_shown(at.expander[0].label).startswith("1. ")
     assert broken.read_bytes() == b"\x00 not a database " * 64  # and the file untouched

@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 
 from painmap import Area, Mark
 from painmap.clicks import (
-    AREA_POINTS,
     LIMIT,
     MapState,
     apply_events,
     simplified_area,
 )
+from painmap.marks import AREA_POINTS
 from painmap.session import MAX_MARKS
 
 from .places import ATLAS

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from painmap import Mark, figure
 from painmap.marks import MAX_NOTE
-from painmap.overlay import plain
+from painmap.plain import plotly as plain
 from painmap.session_file import Loaded, Session, SessionError, dump_session, load_session
 
 from .places import ATLAS

@@ -22,6 +22,7 @@ from painmap.contract import SIDE_IDS, VIEW_IDS
 from painmap.fhir.codes import coding
 from painmap.fhir.names import MAP_VIEW, QUESTIONNAIRE, QUESTIONNAIRE_VERSION
 from painmap.marks import check_note
+from painmap.plain import quoted
 from painmap.vocabulary import PLANTAR
 
 SIDE_QUESTION = "Which foot and leg is the map of?"
@@ -163,9 +164,9 @@ def read_response(atlas, resource: dict) -> Answers:
     state = _state(resource)
     view, selected = state.get("view", PLANTAR), state.get("pattern")
     if view not in VIEW_IDS:
-        raise AnswerError(f"it names an unknown view {str(view)[:40]!r}")
+        raise AnswerError(f"it names an unknown view {quoted(view, 40)}")
     if selected is not None and selected not in atlas.patterns:
-        raise AnswerError(f"it names an unknown pattern {str(selected)[:40]!r}")
+        raise AnswerError(f"it names an unknown pattern {quoted(selected, 40)}")
     order = {sid: n for n, sid in enumerate(symptoms)}
     ticked.sort(key=order.get)
     denied.sort(key=order.get)
@@ -190,7 +191,7 @@ def _presses(resource: dict) -> tuple[tuple[str, bool], ...]:
             if e.get("url") == "pressed":
                 pid, _, said = str(e.get("valueString", "")).partition("=")
                 if said not in ("yes", "no"):
-                    raise AnswerError(f"a trigger-point press is not yes or no: {said[:20]!r}")
+                    raise AnswerError(f"a trigger-point press is not yes or no: {quoted(said, 20)}")
                 out.append((pid, said == "yes"))
     return tuple(out)
 

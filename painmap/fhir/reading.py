@@ -25,6 +25,7 @@ from painmap.contract import SIDE_IDS
 from painmap.fhir.names import SPOT
 from painmap.fhir.questionnaire import AnswerError, is_ours, read_response
 from painmap.marks import Area, Mark
+from painmap.plain import quoted
 from painmap.session import MAX_MARKS
 from painmap.session_file import Loaded, Session, SessionError, clip, other_maps
 
@@ -117,7 +118,7 @@ def _item(n: int, obs: dict, by_url: dict, atlas, side: str) -> Mark | Area:
             return Area(view, points, intensity, note)
     except (ValueError, TypeError) as err:
         raise SessionError(f"item {n} of the file ({kind}) is not valid: {clip(err)}") from None
-    raise SessionError(f"item {n} of the file is of unknown kind {str(kind)[:40]!r}")
+    raise SessionError(f"item {n} of the file is of unknown kind {quoted(kind, 40)}")
 
 
 def _check_side(n: int, obs: dict, by_url: dict, atlas, side: str) -> None:

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 import plotly.graph_objects as go
 
+from painmap.plain import plotly
 from painmap.progress.entry import Entry
 from painmap.progress.verdict import Verdict, trials
 from painmap.style import FONT, INK, PALETTE
@@ -44,7 +45,7 @@ def progress_figure(entries: Sequence[Entry], verdicts: Sequence[Verdict] = (),
     shapes, notes = [], []
     for number, trial in enumerate(trials(days)):
         start, end = trial.days[0].day, trial.days[-1].day
-        label = trial.step_name
+        label = plotly(trial.step_name)
         if start in outcomes:
             label += f" · {OUTCOME_WORDS[outcomes[start]]}"
         # Bands reach half a day past their first and last days; labels take turns at two

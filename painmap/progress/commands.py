@@ -14,6 +14,7 @@ import os
 import sys
 from datetime import date
 
+from painmap.plain import terminal, terminal_lines
 from painmap.progress.entry import Entry
 from painmap.progress.logbook import LogBook, LogError, PersonLog
 from painmap.progress.plan import step_id
@@ -47,7 +48,7 @@ def add_parser(sub) -> None:
 
 
 def _refuse(err: Exception) -> SystemExit:
-    print(f"painmap: {err}", file=sys.stderr)
+    print(f"painmap: {terminal(str(err))}", file=sys.stderr)
     return SystemExit(2)
 
 
@@ -92,7 +93,13 @@ def cmd_show(args) -> int:
         days = [e.as_row() for e in entries]
         print(json.dumps({"name": args.name, "days": days, "verdicts": said}, ensure_ascii=False))
     else:
-        print(entries_frame(entries).to_string(index=False) if entries else "no days logged yet")
+        # Notes and step names are shown with their control characters escaped: a note that
+        # holds a terminal escape sequence must not clear or retitle the reader's terminal.
+        print(
+            terminal_lines(entries_frame(entries).to_string(index=False))
+            if entries
+            else "no days logged yet"
+        )
         for v in verdicts:
-            print(f"\n{v.trial.step_name} ({v.outcome}): {v.answer}\n  {v.numbers}")
+            print(terminal_lines(f"\n{v.trial.step_name} ({v.outcome}): {v.answer}\n  {v.numbers}"))
     return 0

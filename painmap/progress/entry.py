@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date as Date
 
 from painmap.marks import check_note
+from painmap.plain import quoted
 
 MAX_WALK_MINUTES = 24 * 60
 EARLIEST = Date(1900, 1, 1)
@@ -40,7 +41,7 @@ def _whole(value, name: str, top: int) -> int | None:
     """``value`` as a whole number from 0 to ``top``, or None when it is empty."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    problem = f"{LABELS[name]} must be a whole number from 0 to {top}, got {value!r}"
+    problem = f"{LABELS[name]} must be a whole number from 0 to {top}, got {quoted(value)}"
     if isinstance(value, bool):
         raise ValueError(problem)
     try:
@@ -58,9 +59,11 @@ def check_day(value) -> Date:
         try:
             value = Date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"the day must be a date like 2026-11-23, got {value!r}") from None
+            raise ValueError(
+                f"the day must be a date like 2026-11-23, got {quoted(value)}"
+            ) from None
     if not isinstance(value, Date):
-        raise ValueError(f"the day must be a date like 2026-11-23, got {value!r}")
+        raise ValueError(f"the day must be a date like 2026-11-23, got {quoted(value)}")
     if value < EARLIEST:
         raise ValueError(f"the day {value.isoformat()} is too long ago to log")
     return value
@@ -89,7 +92,7 @@ class Entry:
         for name in ("step_id", "step_name"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or len(value) > MAX_STEP_NAME):
-                raise ValueError(f"the self-care step must be a short text, got {value!r}")
+                raise ValueError(f"the self-care step must be a short text, got {quoted(value)}")
             set_(self, name, value or None)
         set_(self, "note", check_note(self.note))
 

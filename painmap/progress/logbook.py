@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -39,6 +40,10 @@ from painmap.session_file import Session, SessionError, dump_session, load_sessi
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
 MAX_NAME = 80
+# Bounds on waiting, so that a database that hangs costs a sentence, not a frozen page.
+CONNECT_SECONDS = 5  # a server that has not let us in by then is said to be unreachable
+STATEMENT_MS = 10_000  # a log's queries take milliseconds: one running 10 s is stopped
+BUSY_MS = 5_000  # SQLite waits this long for another writer to finish before saying so
 
 metadata = sa.MetaData()
 people = sa.Table(
@@ -89,9 +94,37 @@ def _sqlite_settings(connection, _record) -> None:
     # Foreign keys make erasing a person erase their rows; WAL with full sync keeps every
     # committed entry through a crash of the app or of the machine.
     cursor = connection.cursor()
-    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=5000"):
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL"):
         cursor.execute(f"PRAGMA {pragma}")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_MS}")
     cursor.close()
+
+
+def _read_only(path: str | None) -> str | None:
+    """How to open an SQLite file that cannot be written here: read-only (``mode=ro``), and
+    also ``immutable`` when its folder is not writable (WAL needs a file beside it); None
+    when it can be written."""
+    if not path or path == ":memory:" or not os.path.exists(path):
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.access(folder, os.W_OK):
+        return "mode=ro&immutable=1"
+    return None if os.access(path, os.W_OK) else "mode=ro"
+
+
+def _engine_options(url) -> dict:
+    if url.get_backend_name() == "sqlite":
+        return {"connect_args": {"timeout": BUSY_MS / 1000}}
+    if url.get_backend_name() == "postgresql":
+        options = f"-c statement_timeout={STATEMENT_MS}"
+        connect = {"connect_timeout": CONNECT_SECONDS, "options": options}
+        return {"connect_args": connect, "pool_timeout": CONNECT_SECONDS}
+    return {"pool_timeout": CONNECT_SECONDS}
+
+
+def _reason(err: Exception) -> str:
+    """A database error's reason without the driver's class names: '(psycopg.X) why' -> why."""
+    return re.sub(r"^\([\w.]+\)\s*", "", str(err).splitlines()[0])[:200]
 
 
 def _hash(passphrase: str, salt: bytes) -> str:
@@ -120,18 +153,31 @@ class LogBook:
         sqlite = url.get_backend_name() == "sqlite"
         # Where the log is kept, for people: a path, or a URL without its password.
         self.where = (url.database or "memory") if sqlite else url.render_as_string(True)
+        mode = _read_only(url.database) if sqlite else None
+        self.read_only = mode is not None
         try:
-            self.engine = sa.create_engine(url)
-            if sqlite:
-                sa.event.listen(self.engine, "connect", _sqlite_settings)
-            metadata.create_all(self.engine)
+            if mode:
+                path = os.path.abspath(url.database)
+                self.engine = sa.create_engine(
+                    f"sqlite:///file:{path}?{mode}&uri=true", **_engine_options(url)
+                )
+            else:
+                self.engine = sa.create_engine(url, **_engine_options(url))
+                if sqlite:
+                    sa.event.listen(self.engine, "connect", _sqlite_settings)
+                metadata.create_all(self.engine)
         except (SQLAlchemyError, ImportError) as err:
-            reason = str(err).splitlines()[0]
+            reason = _reason(err)
             raise LogError(f"the log database {self.where} cannot be opened: {reason}") from None
 
     @contextmanager
     def writing(self):
         """A transaction: all of it is kept, or none; a database failure becomes a LogError."""
+        if self.read_only:
+            raise LogError(
+                f"the log database {self.where} can be read but not written here "
+                "(the file or its folder is read-only), so nothing can be saved"
+            )
         with self._failures(), self.engine.begin() as db:
             yield db
 
@@ -148,7 +194,7 @@ class LogBook:
         except IntegrityError:
             raise  # a broken rule of ours (a name taken), for the caller to word
         except SQLAlchemyError as err:
-            reason = str(err).splitlines()[0][:200]
+            reason = _reason(err)
             raise LogError(f"the log database {self.where} failed: {reason}") from None
 
     def create(self, name: str, passphrase: str = "") -> PersonLog:
@@ -192,15 +238,22 @@ class PersonLog:
 
     def save(self, entry: Entry, today: Date | None = None) -> None:
         """Keep ``entry``, replacing this person's entry for the same day; one transaction."""
+        self.save_all([entry], today)
+
+    def save_all(self, days, today: Date | None = None) -> None:
+        """Keep every entry of ``days``, each replacing this person's entry for its day, in
+        one transaction: all are kept, or (a future day, a database failure) none."""
         today = today or Date.today()
-        if entry.day > today:
-            day = entry.day.isoformat()
-            raise LogError(f"the day {day} has not come yet; log days up to today")
-        values = {c: getattr(entry, c) for c in FIELDS}
+        future = [e.day.isoformat() for e in days if e.day > today]
+        if future:
+            raise LogError(f"the day {future[0]} has not come yet; log days up to today")
         with self.book.writing() as db:
-            db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == entry.day))
-            db.execute(sa.insert(entries).values(person_id=self.person_id, saved=datetime.now(UTC),
-                                              **values))  # fmt: skip
+            for entry in days:
+                values = {c: getattr(entry, c) for c in FIELDS}
+                mine = (self._mine(entries), entries.c.day == entry.day)
+                db.execute(sa.delete(entries).where(*mine))
+                row = dict(person_id=self.person_id, saved=datetime.now(UTC), **values)
+                db.execute(sa.insert(entries).values(**row))
 
     def entries(self) -> list[Entry]:
         """Every entry, oldest first."""

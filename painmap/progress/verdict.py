@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from painmap.measures import percent
+from painmap.plain import quoted
 from painmap.progress.entry import Entry
 
 MIN_DAYS = 5  # seed-003: give a step 5 to 7 days before judging it
@@ -167,7 +168,7 @@ def _verdict(trial: Trial, plan=None) -> Verdict:
         left = MIN_DAYS - len(days)
         answer = (
             f"Too early to tell: {len(days)} of at least {MIN_DAYS} days logged with "
-            f"{trial.step_name!r}. Keep going for {left} more day(s)."
+            f"{quoted(trial.step_name, 80)}. Keep going for {left} more day(s)."
         )
         return Verdict(trial, "too early", answer, None, None, None, None)
     before = trial.before or days[:2]
@@ -184,7 +185,7 @@ def _verdict(trial: Trial, plan=None) -> Verdict:
         and walk_after > walk_before
         and walk_after >= walk_before * (1 + WALK_SHARE)
     )
-    name = trial.step_name
+    name = quoted(trial.step_name, 80)
     if change < 0 and important:
         outcome = "helping"
         beyond = (
@@ -193,19 +194,20 @@ def _verdict(trial: Trial, plan=None) -> Verdict:
             else "though its usual day-to-day swing is not known (no days logged before)"
         )
         answer = (
-            f"Yes, {name!r} seems to help: the pain fell by {-change:.1f} points, a clear "
+            f"Yes, {name} seems to help: the pain fell by {-change:.1f} points, a clear "
             f"change, {beyond}. Keep it going; the pain will not be gone in a week."
         )
     elif walk_better and change < MIN_POINTS:
         outcome = "helping"
         answer = (
-            f"Yes, {name!r} seems to help: more time on your feet without more pain. Keep "
+            f"Yes, {name} seems to help: more time on your feet without more pain. Keep "
             "it going; the pain will not be gone in a week."
         )
     elif change > 0 and important and not walk_better:
         outcome = "worse"
         answer = (
-            f"No: the pain has gone up by {change:.1f} points while trying {name!r}. Stop it. "
+            f"No: the pain has gone up by {change:.1f} points while trying {name}. "
+            "Stop it. "
             "If the pain keeps rising, see a clinician."
         )
         if step and step.not_working:
@@ -213,9 +215,9 @@ def _verdict(trial: Trial, plan=None) -> Verdict:
     else:
         outcome = "no change"
         following = plan.after(trial.step_id) if plan else None
-        answer = f"Not yet: {_why_not(change, pain_before, swing)} with {name!r}. "
+        answer = f"Not yet: {_why_not(change, pain_before, swing)} with {name}. "
         answer += (
-            f"Try the next step, {following.name!r}, or add it."
+            f"Try the next step, {quoted(following.name, 80)}, or add it."
             if following
             else "Try another step, or ask a clinician."
         )

@@ -67,6 +67,13 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         )
         for label in labels:
             save_export(page, label, tmp_path)
+        # Upload: the saved session opens again, and a broken file is refused (an error state).
+        upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+        upload.set_input_files(str(next(tmp_path.glob("painmap-session-*.json"))))
+        wait_for_app(page)
+        (tmp_path / "broken.json").write_text('{"painmap_session": 3, "items": [')
+        upload.set_input_files(str(tmp_path / "broken.json"))
+        _wait_text(page, "That file was not opened")
         page.get_by_role("link", name="Pattern atlas").click()
         _wait_text(page, "Pattern atlas")
         page.get_by_role("tab", name="Compare look-alikes").click()
@@ -79,6 +86,12 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         with page.expect_download() as download:
             page.get_by_role("button", name="Download the log (CSV)").click()
         download.value.save_as(tmp_path / "log.csv")
+        # Before and after: today's map kept as a visit; then the presentation page.
+        page.get_by_role("tab", name="Before and after").click()
+        page.get_by_role("button", name="Keep today's map as a visit").click()
+        wait_words(page, "is kept as the visit of")
+        page.get_by_role("link", name="Presentation").click()
+        page.wait_for_timeout(3000)
         # The exported interactive HTML, opened in the same browser, loads nothing either.
         html_file = next(tmp_path.glob("*.html"))
         page.goto(html_file.as_uri())

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 import painmap
+from painmap.progress import audit, tries
+from painmap.progress.logbook import metadata
 
 ROOT = Path(painmap.__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+SERVER = os.environ.get("PAINMAP_TEST_DATABASE_URL")
+"""A PostgreSQL server for the progress-log tests (`.ci/run` starts one), or None."""
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +30,22 @@ def project_copy(tmp_path):
     for name in ("maps", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request, tmp_path):
+    """A fresh database: a new SQLite file, or the PostgreSQL server emptied."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "logs" / "painmap.db")
+        return
+    if not SERVER:
+        pytest.skip("no PostgreSQL given: set PAINMAP_TEST_DATABASE_URL (.ci/run does)")
+    engine = sa.create_engine(SERVER)
+    for tables in (metadata, tries.metadata, audit.metadata):
+        tables.drop_all(engine)
+    engine.dispose()
+    yield SERVER
+    engine = sa.create_engine(SERVER)
+    for tables in (metadata, tries.metadata, audit.metadata):
+        tables.drop_all(engine)
+    engine.dispose()

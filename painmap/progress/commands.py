@@ -2,13 +2,17 @@
 
 ``log add NAME --day 2026-11-20 --first 6 --end 4 --walk 30 --step "Ice the heel"`` keeps a
 day (``--new`` starts the log); ``log show NAME`` prints the days and the verdicts, or the CSV
-(``--csv``) or JSON (``--json``). The database is ``--db``, else ``PAINMAP_DB``, else the
-default file. A log with a passphrase reads it from ``PAINMAP_LOG_PASSPHRASE``, so that it
-never shows in a list of running processes. A bad value or a wrong name exits 2 with one line.
+(``--csv``) or JSON (``--json``); ``log export NAME`` prints everything held about the person
+(JSON, or the days as CSV with ``--csv``) and ``log erase NAME --yes`` deletes it. The
+database is ``--db``, else ``PAINMAP_DB``, else the default file. A log with a passphrase reads
+it from ``PAINMAP_LOG_PASSPHRASE``, so that it never shows in a list of running processes. What
+is done is recorded in the audit trail under ``--user`` (else the system user's name). A bad
+value or a wrong name exits 2 with one line.
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sys
@@ -44,6 +48,18 @@ def add_parser(sub) -> None:
     s.add_argument("--json", action="store_true", help="print the days and verdicts as JSON")
     s.add_argument("--db", help="a file or database URL (else PAINMAP_DB)")
     s.set_defaults(run=cmd_show)
+    e = log.add_parser("export", help="print everything held about one person (JSON or CSV)")
+    e.add_argument("name", help="whose log")
+    e.add_argument("--csv", action="store_true", help="the days only, as CSV")
+    r = log.add_parser("erase", help="delete one person's log, days and visits for good")
+    r.add_argument("name", help="whose log")
+    r.add_argument("--yes", action="store_true", help="confirm: nothing of it can be had back")
+    e.set_defaults(run=cmd_export)
+    r.set_defaults(run=cmd_erase)
+    for command in (a, s, e, r):
+        command.add_argument("--user", help="who is acting, for the audit trail")
+    for command in (e, r):
+        command.add_argument("--db", help="a file or database URL (else PAINMAP_DB)")
 
 
 def _refuse(err: Exception) -> SystemExit:
@@ -55,12 +71,13 @@ def _log(args, create: bool = False) -> PersonLog:
     passphrase = os.environ.get("PAINMAP_LOG_PASSPHRASE", "")
     try:
         book = LogBook(args.db)
+        actor = f"command line: {args.user or getpass.getuser()}"
         try:
-            return book.open(args.name, passphrase)
+            return book.open(args.name, passphrase, actor)
         except LogError:
             if not create:
                 raise
-            return book.create(args.name, passphrase)
+            return book.create(args.name, passphrase, actor)
     except LogError as err:
         raise _refuse(err) from None
 
@@ -95,4 +112,22 @@ def cmd_show(args) -> int:
         print(entries_frame(entries).to_string(index=False) if entries else "no days logged yet")
         for v in verdicts:
             print(f"\n{v.trial.step_name} ({v.outcome}): {v.answer}\n  {v.numbers}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    log = _log(args)
+    if args.csv:
+        sys.stdout.write(entries_csv(log.entries()))
+    else:
+        print(json.dumps(log.export(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_erase(args) -> int:
+    if not args.yes:
+        raise _refuse(ValueError(f"erasing {args.name}'s log cannot be undone; add --yes"))
+    log = _log(args)
+    log.erase()
+    print(f"erased {log.name}'s log, its days and its visits")
     return 0

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 import painmap
-from painmap.progress import audit, tries
+from painmap.progress import audit, roles, tries
 from painmap.progress.logbook import metadata
 
 ROOT = Path(painmap.__file__).resolve().parent.parent
@@ -41,11 +41,11 @@ def where(request, tmp_path):
     if not SERVER:
         pytest.skip("no PostgreSQL given: set PAINMAP_TEST_DATABASE_URL (.ci/run does)")
     engine = sa.create_engine(SERVER)
-    for tables in (metadata, tries.metadata, audit.metadata):
+    for tables in (metadata, tries.metadata, audit.metadata, roles.metadata):
         tables.drop_all(engine)
     engine.dispose()
     yield SERVER
     engine = sa.create_engine(SERVER)
-    for tables in (metadata, tries.metadata, audit.metadata):
+    for tables in (metadata, tries.metadata, audit.metadata, roles.metadata):
         tables.drop_all(engine)
     engine.dispose()

@@ -38,7 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
-from painmap.progress import audit, tries
+from painmap.progress import audit, roles, tries
 from painmap.progress.audit import LOCAL_ACTOR
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session_file import Session, SessionError, dump_session, load_session
@@ -147,7 +147,7 @@ class LogBook:
             self.engine = sa.create_engine(url)
             if sqlite:
                 sa.event.listen(self.engine, "connect", _sqlite_settings)
-            for tables in (metadata, tries.metadata, audit.metadata):
+            for tables in (metadata, tries.metadata, audit.metadata, roles.metadata):
                 tables.create_all(self.engine)
         except (SQLAlchemyError, ImportError, OSError) as err:
             reason = str(err).splitlines()[0]
@@ -328,6 +328,7 @@ class PersonLog:
             for table in (entries, visits):
                 db.execute(sa.delete(table).where(self._mine(table)))
             db.execute(sa.delete(people).where(people.c.id == self.person_id))
+            db.execute(sa.delete(roles.care).where(roles.care.c.log_id == self.person_id))
             tries.forget(db, self.name)
             audit.record(db, self.actor, "erase", self.person_id)
 

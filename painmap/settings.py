@@ -1,0 +1,33 @@
+"""The settings a deployment gives through the environment, each read here and nowhere else.
+
+``PAINMAP_CLINIC``: ``1`` (or ``true``, ``yes``, ``on``) turns clinic mode on: every page needs a
+signed-in user (OpenID Connect, configured in ``.streamlit/secrets.toml``) and logs are opened
+from the clinic's list. Off by default, for one person on their own machine.
+
+``PAINMAP_HOSTS``: the host names the server answers to, comma-separated (default
+``localhost,127.0.0.1,::1``); ``*`` answers any (only behind a proxy that checks it).
+
+>>> clinic_mode({"PAINMAP_CLINIC": "yes"}), clinic_mode({})
+(True, False)
+>>> allowed_hosts({"PAINMAP_HOSTS": "painmap.clinic.example, localhost"})
+('painmap.clinic.example', 'localhost')
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def clinic_mode(env: Mapping[str, str] = os.environ) -> bool:
+    """Whether sign-in and the clinic's roles are on."""
+    return env.get("PAINMAP_CLINIC", "").strip().lower() in _TRUE
+
+
+def allowed_hosts(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """The host names (no port) requests may name."""
+    given = [h.strip().lower() for h in env.get("PAINMAP_HOSTS", "").split(",") if h.strip()]
+    return tuple(given) or LOCAL_HOSTS

@@ -22,7 +22,7 @@ $(DEV): requirements-dev.txt $(APP)
 	touch $@
 
 run: $(APP)  ## start the app on http://127.0.0.1:8501
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run serve.py
 
 browser:  ## make sure Chromium, poppler and strace are there (browser tests, export, checks)
 	@sh tools/system-packages.sh

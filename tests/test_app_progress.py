@@ -95,7 +95,7 @@ def test_a_log_with_a_passphrase_opens_only_with_it(app, tmp_path):
     at.text_input(key="open_name").input("Ben")
     at.text_input(key="open_pass").input("wrong")
     at = at.button(key="FormSubmitter:open_log-Open the log").click().run()
-    assert "no log opens with that name and passphrase" in at.error[0].value
+    assert at.error[0].value == "No log opens with that name and passphrase; check both."
     at.text_input(key="open_pass").input("heel 2026")
     at = at.button(key="FormSubmitter:open_log-Open the log").click().run()
     assert "Ben's log" in _texts(at) and not at.error

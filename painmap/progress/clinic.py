@@ -60,7 +60,10 @@ class Clinic:
         role = self.role(email)
         if role not in (ADMIN, THERAPIST):
             raise LogError("only the clinic's therapists and admins start logs")
-        log = self.book.create(name, actor=email)
+        try:
+            log = self.book.create(name, actor=email)
+        except LogError:  # says nothing of whose the taken name is
+            raise LogError("that name cannot be used for a new log; choose another") from None
         if role == THERAPIST:
             self.give(log.person_id, email, by=email)
         return log

@@ -4,6 +4,10 @@
 signed-in user (OpenID Connect, configured in ``.streamlit/secrets.toml``) and logs are opened
 from the clinic's list. Off by default, for one person on their own machine.
 
+``PAINMAP_DB_KEY``: a key for the SQLite log file; with one set the whole file is encrypted
+(SQLCipher, through the ``sqlcipher3-binary`` driver). A PostgreSQL server encrypts at rest
+by its own means (the disk, or the provider's storage encryption).
+
 ``PAINMAP_HOSTS``: the host names the server answers to, comma-separated (default
 ``localhost,127.0.0.1,::1``); ``*`` answers any (only behind a proxy that checks it).
 
@@ -25,6 +29,11 @@ _TRUE = {"1", "true", "yes", "on"}
 def clinic_mode(env: Mapping[str, str] = os.environ) -> bool:
     """Whether sign-in and the clinic's roles are on."""
     return env.get("PAINMAP_CLINIC", "").strip().lower() in _TRUE
+
+
+def database_key(env: Mapping[str, str] = os.environ) -> str | None:
+    """The key the SQLite log file is encrypted with, or None for a plain file."""
+    return env.get("PAINMAP_DB_KEY") or None
 
 
 def allowed_hosts(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:

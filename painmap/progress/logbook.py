@@ -42,6 +42,7 @@ from painmap.progress import audit, roles, tries
 from painmap.progress.audit import LOCAL_ACTOR
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session_file import Session, SessionError, dump_session, load_session
+from painmap.settings import database_key
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
 MAX_NAME = 80
@@ -130,8 +131,9 @@ def _check_name(name) -> str:
 class LogBook:
     """A progress-log database; :meth:`create` and :meth:`open` hand out one person's log."""
 
-    def __init__(self, where: str | None = None, clock=time.time):
+    def __init__(self, where: str | None = None, clock=time.time, key: str | None = None):
         self.clock = clock  # seconds since the epoch; tests give their own
+        key = key or database_key()
         try:
             url = make_url(database_url(where))
         except (ArgumentError, ValueError):
@@ -144,6 +146,8 @@ class LogBook:
         try:
             if sqlite and url.database and url.database != ":memory:":
                 _owner_only(url.database)
+            if sqlite and key:  # SQLCipher: every page of the file and its journal encrypted
+                url = url.set(drivername="sqlite+pysqlcipher", password=key)
             self.engine = sa.create_engine(url)
             if sqlite:
                 sa.event.listen(self.engine, "connect", _sqlite_settings)

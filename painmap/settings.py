@@ -8,13 +8,14 @@ from the clinic's list. Off by default, for one person on their own machine.
 (SQLCipher, through the ``sqlcipher3-binary`` driver). A PostgreSQL server encrypts at rest
 by its own means (the disk, or the provider's storage encryption).
 
-``PAINMAP_HOSTS``: the host names the server answers to, comma-separated (default
-``localhost,127.0.0.1,::1``); ``*`` answers any (only behind a proxy that checks it).
+``PAINMAP_HOSTS``: the host names the server answers to, comma-separated, besides the loopback
+names ``localhost``, ``127.0.0.1`` and ``::1`` (always served: a rebound name is never one of
+them, and health checks use them); ``*`` answers any (only behind a proxy that checks it).
 
 >>> clinic_mode({"PAINMAP_CLINIC": "yes"}), clinic_mode({})
 (True, False)
->>> allowed_hosts({"PAINMAP_HOSTS": "painmap.clinic.example, localhost"})
-('painmap.clinic.example', 'localhost')
+>>> allowed_hosts({"PAINMAP_HOSTS": "painmap.clinic.example"})
+('localhost', '127.0.0.1', '::1', 'painmap.clinic.example')
 """
 
 from __future__ import annotations
@@ -37,6 +38,6 @@ def database_key(env: Mapping[str, str] = os.environ) -> str | None:
 
 
 def allowed_hosts(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:
-    """The host names (no port) requests may name."""
+    """The host names (no port) requests may name: loopback's and the given ones."""
     given = [h.strip().lower() for h in env.get("PAINMAP_HOSTS", "").split(",") if h.strip()]
-    return tuple(given) or LOCAL_HOSTS
+    return LOCAL_HOSTS + tuple(h for h in given if h not in LOCAL_HOSTS)

@@ -98,7 +98,8 @@ def test_the_names_served_come_from_the_setting():
     for host, served in [
         (b"painmap.clinic.example", True),
         (b"PainMap.Clinic.Example:443", True),
-        (b"localhost:8501", False),
+        (b"localhost:8501", True),
+        (b"painmap.example", False),
         (b"", False),
     ]:
         assert check.allows({"type": "http", "headers": [(b"host", host)]}) is served

@@ -35,7 +35,7 @@ if kind:
     (st.success if kind == "success" else st.error)(words)
 clinic = log_state.clinic()
 users = clinic.users()
-logs = dict(clinic.logs_for(log_state.actor()))
+logs = dict(clinic.logs())
 left, right = st.columns(2, gap="large")
 with left.form("set_role"):
     st.text_input("E-mail address (as the sign-in gives it)", key="role_email")

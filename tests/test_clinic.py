@@ -48,6 +48,8 @@ def test_an_admin_gives_a_log_and_the_trail_says_who(clinic):
     clinic.give(ana, LEE, by=BOSS)
     assert [name for _, name in clinic.logs_for(LEE)] == ["Ana", "Ben"]
     clinic.open(ana, LEE)
+    with pytest.raises(LogError, match="a user the clinic has given a role"):
+        clinic.give(ana, "stranger@else.example", by=BOSS)
     said = [(e.actor, e.action, e.detail) for e in clinic.book.trail(ana)][:2]
     assert said == [(LEE, "open", ""), (BOSS, "assign", f"given to {LEE}")]
 

@@ -70,23 +70,31 @@ class Clinic:
 
     def give(self, log_id: int, email: str, by: str) -> None:
         """Let ``email`` (a therapist or the client) see and write the log ``log_id``."""
+        if log_id not in {i for i, _ in self.logs()} or self.role(email) is None:
+            raise LogError("choose a log, and a user the clinic has given a role")
         email = email.strip().lower()
         with self.book.writing() as db:
             db.execute(sa.delete(care).where(care.c.email == email, care.c.log_id == log_id))
             db.execute(sa.insert(care).values(email=email, log_id=log_id))
             audit.record(db, by, "assign", log_id, f"given to {email}")
 
+    def logs(self) -> list[tuple[int, str]]:
+        """(log number, name) of every log, by name: the admin's list."""
+        with self.book.reading() as db:
+            query = sa.select(people.c.id, people.c.name).order_by(people.c.name)
+            return [tuple(r) for r in db.execute(query)]
+
     def logs_for(self, email: str | None) -> list[tuple[int, str]]:
         """(log number, name) of the logs ``email`` may open: all for an admin."""
         role = self.role(email)
-        query = sa.select(people.c.id, people.c.name).order_by(people.c.name)
         if role is None:
             return []
-        if role != ADMIN:
-            mine = sa.select(care.c.log_id).where(care.c.email == email)
-            query = query.where(people.c.id.in_(mine))
+        if role == ADMIN:
+            return self.logs()
+        mine = sa.select(care.c.log_id).where(care.c.email == email)
+        query = sa.select(people.c.id, people.c.name).where(people.c.id.in_(mine))
         with self.book.reading() as db:
-            return [tuple(r) for r in db.execute(query)]
+            return [tuple(r) for r in db.execute(query.order_by(people.c.name))]
 
     def open(self, log_id: int, email: str | None) -> PersonLog:
         """The log ``log_id`` for ``email``; NO_LOG unless it is in their list."""

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APP    := $(VENV)/.installed-app
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: help run test lint format validate bench bench-ui load maps docs browser clean
+.PHONY: help lock run test lint format validate bench bench-ui load maps docs browser clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,16 +13,26 @@ help:  ## list the commands
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(APP): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# The lock files pin every package with its hashes (`make lock` remakes them from the ranges).
+INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+
+$(APP): requirements.lock | $(PY)
+	$(INSTALL) -r requirements.lock
 	touch $@
 
-$(DEV): requirements-dev.txt $(APP)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(DEV): requirements-dev.lock $(APP)
+	$(INSTALL) -r requirements-dev.lock
 	touch $@
+
+lock: | $(PY)  ## remake requirements.lock and requirements-dev.lock from the ranges (pip-tools)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip-tools
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		-o requirements.lock requirements.txt
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		-o requirements-dev.lock requirements-dev.txt
 
 run: $(APP)  ## start the app on http://127.0.0.1:8501
-	$(PY) -m streamlit run app.py
+	$(PY) -m streamlit run serve.py
 
 browser:  ## make sure Chromium, poppler and strace are there (browser tests, export, checks)
 	@sh tools/system-packages.sh

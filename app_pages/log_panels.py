@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
@@ -18,6 +19,7 @@ from painmap.progress.plan import make_plan
 from painmap.progress.table import entries_csv, entries_frame
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import changes, overlaid_figure, visit_figure
+from painmap.settings import clinic_mode
 from painmap.vocabulary import VIEW_NAMES
 
 ss = st.session_state
@@ -61,7 +63,11 @@ def who() -> None:
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.markdown(f"**{text(log.name)}'s log** · {len(ss.log_entries)} day(s) logged")
         right.button("Close the log", on_click=log_state.close_log)
-        st.caption(f"Kept on this machine only, in {text(book.where)}.")
+        st.caption(f"Kept in {text(book.where)}; every read and write is in its audit trail.")
+        person_data(log)
+        return
+    if clinic_mode():
+        clinic_list()
         return
     st.markdown("**Your log** keeps a line a day: pain, time on your feet, the step you tried.")
     opening, starting = st.columns(2, gap="large")
@@ -84,6 +90,50 @@ def who() -> None:
         )
         st.form_submit_button("Start a new log", on_click=log_state.open_log, args=(True,))
     st.caption(f"Logs are kept on this machine only, in {text(book.where)}.")
+
+
+def clinic_list() -> None:
+    """Clinic mode: the logs this user may open, and (for staff) a new one."""
+    try:
+        listed = dict(log_state.clinic().logs_for(log_state.actor()))
+    except LogError as err:
+        st.error(f"The clinic's logs cannot be listed: {err}.")
+        return
+    opening, starting = st.columns(2, gap="large")
+    with opening.form("open_listed", border=True):
+        st.selectbox(
+            "Your clients' logs" if listed else "No log has been given to you yet",
+            list(listed),
+            format_func=listed.get,
+            key="listed_log",
+        )
+        st.form_submit_button("Open the log", on_click=log_state.open_listed)
+    with starting.form("new_log", border=True):
+        st.text_input("Name or client code for a new log", key="new_name", max_chars=80)
+        st.form_submit_button("Start a new log", on_click=log_state.open_log, args=(True,))
+
+
+def person_data(log) -> None:
+    """Everything held about the person, to download, and erasing it, with a confirmation."""
+    with st.expander("This person's data: download or erase"):
+        st.button("Gather everything held about them", on_click=log_state.export_person)
+        held = ss.get("export")
+        if held and held["name"] == log.name:
+            left, right = st.columns(2)
+            left.download_button(
+                "Download all of it (JSON)",
+                data=json.dumps(held, ensure_ascii=False, indent=1).encode("utf-8"),
+                file_name=f"painmap-{log.name}-everything.json",
+                mime="application/json",
+            )
+            right.download_button(
+                "Download the days (CSV)",
+                data=entries_csv(ss.log_entries).encode("utf-8"),
+                file_name=f"painmap-{log.name}-days.csv",
+                mime="text/csv",
+            )
+        st.checkbox(f"Yes, erase {text(log.name)}'s log for good", key="erase_sure")
+        st.button("Erase this person's data", type="primary", on_click=log_state.erase_person)
 
 
 def plan(atlas, the_plan) -> None:

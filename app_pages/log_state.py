@@ -11,9 +11,12 @@ from datetime import date
 
 import streamlit as st
 
+from painmap.progress.audit import LOCAL_ACTOR
+from painmap.progress.clinic import Clinic
 from painmap.progress.entry import Entry
 from painmap.progress.importing import Change, compare
 from painmap.progress.logbook import LogBook, LogError
+from painmap.settings import clinic_mode
 
 ss = st.session_state
 
@@ -26,6 +29,18 @@ def _book(where: str | None) -> LogBook:
 def book() -> LogBook:
     """The log database named by PAINMAP_DB (a file or a URL), or the default file."""
     return _book(os.environ.get("PAINMAP_DB"))
+
+
+def clinic() -> Clinic:
+    """The clinic's roles, in the log database."""
+    return Clinic(book())
+
+
+def actor() -> str:
+    """Who acts, for the audit trail: the signed-in user's e-mail, else this machine."""
+    if clinic_mode() and st.user.is_logged_in:
+        return str(st.user.get("email") or st.user.get("sub")).lower()
+    return LOCAL_ACTOR
 
 
 def person():
@@ -67,7 +82,12 @@ def open_log(create: bool) -> None:
     prefix = "new" if create else "open"
     name, passphrase = ss.get(f"{prefix}_name", ""), ss.get(f"{prefix}_pass", "") or ""
     try:
-        log = book().create(name, passphrase) if create else book().open(name, passphrase)
+        if clinic_mode():  # started by staff, and given to the therapist who starts it
+            log = clinic().create(name, actor())
+        elif create:
+            log = book().create(name, passphrase, actor())
+        else:
+            log = book().open(name, passphrase, actor())
         _opened(log)
     except LogError as err:
         _fail(err)
@@ -75,9 +95,42 @@ def open_log(create: bool) -> None:
     ss[f"{prefix}_pass"] = ""  # a passphrase is not kept on screen
 
 
+def open_listed() -> None:
+    """Clinic mode: open the log picked from the user's own list."""
+    try:
+        _opened(clinic().open(ss.get("listed_log"), actor()))
+    except LogError as err:
+        _fail(err)
+
+
 def close_log() -> None:
-    for key in ("person", "log_entries", "log_message", "entry_message", "visit_message"):
+    keys = ("person", "log_entries", "log_message", "entry_message", "visit_message", "export")
+    for key in keys:
         ss.pop(key, None)
+
+
+def export_person() -> None:
+    """Gather everything held about the open log's person, for the download buttons."""
+    try:
+        ss.export = person().export()
+    except LogError as err:
+        _fail(err)
+
+
+def erase_person() -> None:
+    """Erase the open log's person, once the box saying so is ticked."""
+    if not ss.get("erase_sure"):
+        ss.log_message = ("error", "Tick the box first: erasing cannot be undone.")
+        return
+    name = person().name
+    try:
+        person().erase()
+    except LogError as err:
+        _fail(err)
+        return
+    close_log()
+    ss.erase_sure = False
+    ss.log_message = ("success", f"{name}'s log, days and visits are erased.")
 
 
 def save_entry(steps: dict[str, str]) -> None:
@@ -122,7 +175,7 @@ def add_file_log(replace: bool) -> None:
     change = file_change()
     days = [*change.new, *(incoming for _, incoming in change.differ if replace)]
     try:
-        person().save_all(days)
+        person().save_all(days, action="import")
         ss.log_entries = person().entries()
     except LogError as err:
         _fail(err, "entry_message")

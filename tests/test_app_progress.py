@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from painmap import Mark
+from painmap.progress.logbook import LogBook, LogError
 from painmap.progress.visits import area_change
 from painmap.session_file import Session
 
@@ -95,7 +96,7 @@ def test_a_log_with_a_passphrase_opens_only_with_it(app, tmp_path):
     at.text_input(key="open_name").input("Ben")
     at.text_input(key="open_pass").input("wrong")
     at = at.button(key="FormSubmitter:open_log-Open the log").click().run()
-    assert "not the passphrase" in at.error[0].value
+    assert as_shown(at.error[0].value) == "No log opens with that name and passphrase; check both."
     at.text_input(key="open_pass").input("heel 2026")
     at = at.button(key="FormSubmitter:open_log-Open the log").click().run()
     assert "Ben's log" in _texts(at) and not at.error
@@ -136,3 +137,22 @@ def test_a_log_database_that_cannot_be_opened_leaves_the_plan_working(tmp_path, 
     # the plan is still there
     assert at.expander and as_shown(at.expander[0].label).startswith("1. ")
     assert broken.read_bytes() == b"\x00 not a database " * 64  # and the file untouched
+
+
+def test_a_persons_data_is_downloaded_and_erased_only_once_confirmed(app, tmp_path):
+    at = _start(app, "Ana")
+    at = next(b for b in at.button if b.label == "Gather everything held about them").click().run()
+    assert {b.label for b in at.get("download_button")} >= {
+        "Download all of it (JSON)",
+        "Download the days (CSV)",
+    }
+    erase = next(b for b in at.button if b.label == "Erase this person's data")
+    at = erase.click().run()
+    assert as_shown(at.error[0].value) == "Tick the box first: erasing cannot be undone."
+    at.checkbox(key="erase_sure").check().run()
+    at = next(b for b in at.button if b.label == "Erase this person's data").click().run()
+    assert as_shown(at.success[0].value) == "Ana's log, days and visits are erased."
+    book = LogBook(str(tmp_path / "logs.db"))
+    with pytest.raises(LogError):
+        book.open("Ana")
+    assert [e.action for e in book.trail()][:2] == ["erase", "export"]

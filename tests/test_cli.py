@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pytest
 
 from painmap.contract import LANDMARK_IDS
+from painmap.progress.logbook import NO_LOG
 
 from .conftest import ROOT
 from .harness import cli
@@ -218,6 +219,6 @@ def test_log_with_a_passphrase_opens_only_with_it(tmp_path, monkeypatch):
     assert run("log", "add", "Ben", "--new", "--db", db, "--first", "5").returncode == 0
     monkeypatch.setenv("PAINMAP_LOG_PASSPHRASE", "wrong")
     done = run("log", "show", "Ben", "--db", db)
-    assert done.returncode == 2 and "not the passphrase" in done.stderr
+    assert done.returncode == 2 and NO_LOG in done.stderr
     unknown = run("log", "show", "Nobody", "--db", db)
-    assert unknown.returncode == 2 and 'no log named "Nobody"' in unknown.stderr
+    assert unknown.returncode == 2 and NO_LOG in unknown.stderr

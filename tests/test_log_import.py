@@ -14,7 +14,6 @@ from painmap.progress.logbook import LogBook, LogError
 from painmap.session_file import Session, dump_session, load_session
 
 from .places import ATLAS
-from .test_progress_log import where  # noqa: F401 -- the SQLite and PostgreSQL fixture
 
 TODAY = date.today()
 
@@ -24,7 +23,7 @@ def _file(days, log_name="") -> tuple[Entry, ...]:
     return load_session(dump_session(session, ATLAS), ATLAS).session
 
 
-def test_a_differing_day_is_kept_until_the_person_says_yes(where):  # noqa: F811
+def test_a_differing_day_is_kept_until_the_person_says_yes(where):
     log = LogBook(where).create("ann")
     real = Entry(TODAY - timedelta(days=1), 8, 7)
     log.save(real)
@@ -38,7 +37,7 @@ def test_a_differing_day_is_kept_until_the_person_says_yes(where):  # noqa: F811
     assert log.entries()[0].first_steps == 0
 
 
-def test_a_file_with_one_future_day_writes_none_of_its_days(where):  # noqa: F811
+def test_a_file_with_one_future_day_writes_none_of_its_days(where):
     log = LogBook(where).create("ben")
     log.save(Entry(TODAY - timedelta(days=5), 6))
     days = [Entry(TODAY - timedelta(days=n), 3) for n in (3, 2, 1)]

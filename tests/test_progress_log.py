@@ -18,32 +18,14 @@ import sqlalchemy as sa
 
 from painmap import Mark
 from painmap.progress.entry import Entry
-from painmap.progress.logbook import LogBook, LogError, database_url, metadata, visits
+from painmap.progress.logbook import NO_LOG, LogBook, LogError, database_url, visits
 from painmap.session_file import Session
 
 from .conftest import ROOT
 from .places import ATLAS
 
-SERVER = os.environ.get("PAINMAP_TEST_DATABASE_URL")
 TODAY = date.today()
 WEEK = [TODAY - timedelta(days=6 - n) for n in range(7)]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def where(request, tmp_path):
-    """A fresh database: a new SQLite file, or the PostgreSQL server emptied."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "logs" / "painmap.db")
-        return
-    if not SERVER:
-        pytest.skip("no PostgreSQL given: set PAINMAP_TEST_DATABASE_URL (.ci/run does)")
-    engine = sa.create_engine(SERVER)
-    metadata.drop_all(engine)
-    engine.dispose()
-    yield SERVER
-    engine = sa.create_engine(SERVER)
-    metadata.drop_all(engine)
-    engine.dispose()
 
 
 def test_entries_are_kept_in_the_file_and_read_back_in_day_order(where):
@@ -78,16 +60,16 @@ def test_each_log_sees_only_its_own_person(where):
     assert [e.note for e in book.open("Ben", "heel 2026").entries()] == ["Ben's"]
     ana.erase()
     assert [e.note for e in ben.entries()] == ["Ben's"]
-    with pytest.raises(LogError, match='no log named "Ana"'):
+    with pytest.raises(LogError, match=NO_LOG):
         book.open("Ana")
 
 
 def test_a_passphrase_is_needed_and_checked(where):
     book = LogBook(where)
     book.create("Ben", passphrase="heel 2026")
-    with pytest.raises(LogError, match="not the passphrase"):
+    with pytest.raises(LogError, match=NO_LOG):
         book.open("Ben", "wrong")
-    with pytest.raises(LogError, match="not the passphrase"):
+    with pytest.raises(LogError, match=NO_LOG):
         book.open("Ben")
     with sa.create_engine(database_url(where)).connect() as db:
         stored = db.execute(sa.text("select secret from people")).scalar()

@@ -4,8 +4,10 @@ SQLite in a file on this machine by default (``PAINMAP_DB``, else
 ``~/.local/share/painmap/painmap.db``); any SQLAlchemy URL, such as a clinic's PostgreSQL, works
 the same way. Several people share one database, and every read and write goes through a
 :class:`PersonLog`, which only ever sees its own person's rows; a log can be locked with a
-passphrase (stored as a salted scrypt hash). Each save is one transaction, so a crash in the
-middle of a write leaves every earlier entry as it was.
+passphrase (stored as a salted scrypt hash; wrong tries wait longer and longer, see
+:mod:`~painmap.progress.tries`). Each save is one transaction, so a crash in the middle of a
+write leaves every earlier entry as it was, and each one adds its row to the
+:mod:`~painmap.progress.audit` trail. A database file is made readable by its owner only.
 
 >>> from datetime import date
 >>> book = LogBook("sqlite://")  # in memory
@@ -16,16 +18,18 @@ middle of a write leaves every earlier entry as it was.
 >>> book.open("Sam", "guess")
 Traceback (most recent call last):
 ...
-painmap.progress.logbook.LogError: the log "Sam" has no passphrase; leave it empty
+painmap.progress.logbook.LogError: no log opens with that name and passphrase; check both
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import os
 import re
 import secrets
+import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -35,8 +39,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
+from painmap.progress import audit, roles, tries
+from painmap.progress.audit import LOCAL_ACTOR
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session_file import Session, SessionError, dump_session, load_session
+from painmap.settings import database_key
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
 MAX_NAME = 80
@@ -44,6 +51,10 @@ MAX_NAME = 80
 CONNECT_SECONDS = 5  # a server that has not let us in by then is said to be unreachable
 STATEMENT_MS = 10_000  # a log's queries take milliseconds: one running 10 s is stopped
 BUSY_MS = 5_000  # SQLite waits this long for another writer to finish before saying so
+NO_LOG = "no log opens with that name and passphrase; check both"
+"""One answer for a name no log has and a wrong passphrase, so names cannot be guessed."""
+FILE_MODE = 0o600
+_DUMMY_SALT = bytes(16)  # an unknown name costs one hash too, so timing tells nothing
 
 metadata = sa.MetaData()
 people = sa.Table(
@@ -127,6 +138,16 @@ def _reason(err: Exception) -> str:
     return re.sub(r"^\([\w.]+\)\s*", "", str(err).splitlines()[0])[:200]
 
 
+def _owner_only(path: str) -> None:
+    # SQLite gives its -wal and -shm files the database file's mode; an older, wider file is
+    # narrowed as well.
+    if not os.path.exists(path):
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    for name in (path, f"{path}-wal", f"{path}-shm"):
+        if os.path.exists(name) and os.stat(name).st_mode & 0o777 != FILE_MODE:
+            os.chmod(name, FILE_MODE)
+
+
 def _hash(passphrase: str, salt: bytes) -> str:
     digest = hashlib.scrypt(passphrase.encode(), salt=salt, n=2**14, r=8, p=1)
     return f"scrypt${salt.hex()}${digest.hex()}"
@@ -143,7 +164,9 @@ def _check_name(name) -> str:
 class LogBook:
     """A progress-log database; :meth:`create` and :meth:`open` hand out one person's log."""
 
-    def __init__(self, where: str | None = None):
+    def __init__(self, where: str | None = None, clock=time.time, key: str | None = None):
+        self.clock = clock  # seconds since the epoch; tests give their own
+        key = key or database_key()
         try:
             url = make_url(database_url(where))
         except (ArgumentError, ValueError):
@@ -156,6 +179,10 @@ class LogBook:
         mode = _read_only(url.database) if sqlite else None
         self.read_only = mode is not None
         try:
+            if sqlite and url.database and url.database != ":memory:" and not mode:
+                _owner_only(url.database)
+            if sqlite and key:  # SQLCipher: every page of the file and its journal encrypted
+                url = url.set(drivername="sqlite+pysqlcipher", password=key)
             if mode:
                 path = os.path.abspath(url.database)
                 self.engine = sa.create_engine(
@@ -165,8 +192,9 @@ class LogBook:
                 self.engine = sa.create_engine(url, **_engine_options(url))
                 if sqlite:
                     sa.event.listen(self.engine, "connect", _sqlite_settings)
-                metadata.create_all(self.engine)
-        except (SQLAlchemyError, ImportError) as err:
+                for tables in (metadata, tries.metadata, audit.metadata, roles.metadata):
+                    tables.create_all(self.engine)
+        except (SQLAlchemyError, ImportError, OSError) as err:
             reason = _reason(err)
             raise LogError(f"the log database {self.where} cannot be opened: {reason}") from None
 
@@ -197,7 +225,7 @@ class LogBook:
             reason = _reason(err)
             raise LogError(f"the log database {self.where} failed: {reason}") from None
 
-    def create(self, name: str, passphrase: str = "") -> PersonLog:
+    def create(self, name: str, passphrase: str = "", actor: str = LOCAL_ACTOR) -> PersonLog:
         """A new, empty log for ``name``; LogError if the name is taken."""
         name = _check_name(name)
         secret = _hash(passphrase, secrets.token_bytes(16)) if passphrase else None
@@ -206,41 +234,72 @@ class LogBook:
                 pid = db.execute(
                     sa.insert(people).values(name=name, secret=secret, created=datetime.now(UTC))
                 ).inserted_primary_key[0]
+                audit.record(db, actor, "create", pid)
         except IntegrityError:
             raise LogError(f'a log named "{name}" already exists; open it instead') from None
-        return PersonLog(self, pid, name)
+        return PersonLog(self, pid, name, actor)
 
-    def open(self, name: str, passphrase: str = "") -> PersonLog:
-        """The log of ``name``; LogError if there is none or the passphrase is wrong."""
-        name = _check_name(name)
-        with self.reading() as db:
+    def open(self, name: str, passphrase: str = "", actor: str = LOCAL_ACTOR) -> PersonLog:
+        """The log of ``name``; LogError (:data:`NO_LOG`) if there is none or the passphrase is
+        wrong, or while wrong tries on that name must wait."""
+        name, now = _check_name(name), self.clock()
+        with self.writing() as db:
+            wait = tries.seconds_left(db, name, now)
+            if wait:
+                raise LogError(f"too many wrong tries with that name; try again in {wait} s")
             row = db.execute(sa.select(people).where(people.c.name == name)).first()
+            right = _right(row, passphrase)
+            if right:
+                tries.forget(db, name)
+                audit.record(db, actor, "open", row.id)
+            else:
+                tries.failed(db, name, now)
+        if not right:
+            raise LogError(NO_LOG)
+        return PersonLog(self, row.id, name, actor)
+
+    def log_by_id(self, log_id: int, actor: str) -> PersonLog:
+        """A log chosen from a list the caller may see (a clinic's), by its number."""
+        with self.writing() as db:
+            row = db.execute(sa.select(people).where(people.c.id == log_id)).first()
+            if row is None:
+                raise LogError(NO_LOG)
+            audit.record(db, actor, "open", row.id)
+        return PersonLog(self, row.id, row.name, actor)
+
+    def trail(self, log_id: int | None = None) -> list[audit.Event]:
+        """The audit trail, newest first (of one log, or of all)."""
+        with self.reading() as db:
+            return audit.trail(db, log_id)
+
+
+def _right(row, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens ``row`` (None: no such log; a hash is computed anyway)."""
+    secret = row.secret if row is not None else None
+    if secret is None:
         if row is None:
-            raise LogError(f'there is no log named "{name}" here; check the spelling or start one')
-        if row.secret is None:
-            if passphrase:
-                raise LogError(f'the log "{name}" has no passphrase; leave it empty')
-        else:
-            _, salt, _ = row.secret.split("$")
-            if not hmac.compare_digest(_hash(passphrase, bytes.fromhex(salt)), row.secret):
-                raise LogError(f'that is not the passphrase of the log "{name}"')
-        return PersonLog(self, row.id, name)
+            _hash(passphrase, _DUMMY_SALT)
+        return row is not None and not passphrase
+    _, salt, _ = secret.split("$")
+    return hmac.compare_digest(_hash(passphrase, bytes.fromhex(salt)), secret)
 
 
 class PersonLog:
-    """One person's entries and visits; every query is limited to this person."""
+    """One person's entries and visits; every query is limited to this person, and every read
+    and write is recorded in the audit trail as done by ``actor``."""
 
-    def __init__(self, book: LogBook, person_id: int, name: str):
-        self.book, self.person_id, self.name = book, person_id, name
+    def __init__(self, book: LogBook, person_id: int, name: str, actor: str = LOCAL_ACTOR):
+        self.book, self.person_id, self.name, self.actor = book, person_id, name, actor
 
     def __repr__(self) -> str:
         return f"PersonLog({self.name!r})"
 
-    def save(self, entry: Entry, today: Date | None = None) -> None:
-        """Keep ``entry``, replacing this person's entry for the same day; one transaction."""
-        self.save_all([entry], today)
+    def save(self, entry: Entry, today: Date | None = None, action: str = "write") -> None:
+        """Keep ``entry``, replacing this person's entry for the same day; one transaction
+        (``action``: "import" for a day taken from a file)."""
+        self.save_all([entry], today, action)
 
-    def save_all(self, days, today: Date | None = None) -> None:
+    def save_all(self, days, today: Date | None = None, action: str = "write") -> None:
         """Keep every entry of ``days``, each replacing this person's entry for its day, in
         one transaction: all are kept, or (a future day, a database failure) none."""
         today = today or Date.today()
@@ -254,6 +313,7 @@ class PersonLog:
                 db.execute(sa.delete(entries).where(*mine))
                 row = dict(person_id=self.person_id, saved=datetime.now(UTC), **values)
                 db.execute(sa.insert(entries).values(**row))
+                audit.record(db, self.actor, action, self.person_id, f"day {entry.day.isoformat()}")
 
     def entries(self) -> list[Entry]:
         """Every entry, oldest first."""
@@ -265,6 +325,7 @@ class PersonLog:
         """Remove the entry of ``day``, if there is one."""
         with self.book.writing() as db:
             db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == day))
+            audit.record(db, self.actor, "write", self.person_id, f"deleted {day.isoformat()}")
 
     def save_visit(self, session: Session, atlas, day: Date | None = None) -> Date:
         """Keep the pain map ``session`` as the visit of ``day`` (today), replacing that day's."""
@@ -274,6 +335,7 @@ class PersonLog:
             db.execute(sa.delete(visits).where(self._mine(visits), visits.c.day == day))
             db.execute(sa.insert(visits).values(person_id=self.person_id, day=day, session=text,
                                              saved=datetime.now(UTC)))  # fmt: skip
+            audit.record(db, self.actor, "write", self.person_id, f"visit {day.isoformat()}")
         return day
 
     def visits(self) -> list[Date]:
@@ -284,9 +346,10 @@ class PersonLog:
 
     def visit(self, day: Date, atlas) -> Session:
         """The pain map saved on ``day``; LogError if there is none."""
-        with self.book.reading() as db:
+        with self.book.writing() as db:
             query = sa.select(visits.c.session).where(self._mine(visits), visits.c.day == day)
             text = db.execute(query).scalar()
+            audit.record(db, self.actor, "read", self.person_id, f"visit {day.isoformat()}")
         if text is None:
             raise LogError(f"no pain map was saved on {day.isoformat()}")
         try:
@@ -294,12 +357,37 @@ class PersonLog:
         except SessionError as err:
             raise LogError(f"the map saved on {day.isoformat()} cannot be read: {err}") from None
 
+    def export(self) -> dict:
+        """Everything held about this person, as plain values for a JSON file: the log, its
+        days, its visits (each a session file) and the audit trail of who did what to it."""
+        with self.book.writing() as db:
+            person = db.execute(sa.select(people).where(people.c.id == self.person_id)).one()
+            rows = db.execute(sa.select(visits).where(self._mine(visits)).order_by(visits.c.day))
+            saved = [{"day": r.day.isoformat(), "session": json.loads(r.session)} for r in rows]
+            events = audit.trail(db, self.person_id, limit=100_000)
+            audit.record(db, self.actor, "export", self.person_id)
+        return {
+            "name": person.name,
+            "created": person.created.isoformat(),
+            "has_passphrase": person.secret is not None,
+            "days": [e.as_row() for e in self.entries()],
+            "visits": saved,
+            "audit": [
+                {"at": e.at.isoformat(), "who": e.actor, "did": e.action, "what": e.detail}
+                for e in events
+            ],
+        }
+
     def erase(self) -> None:
-        """Delete this person, their entries and their visits."""
+        """Delete this person, their entries, their visits and their count of wrong tries; the
+        audit trail keeps, under the log's number only, that it was erased and by whom."""
         with self.book.writing() as db:
             for table in (entries, visits):
                 db.execute(sa.delete(table).where(self._mine(table)))
             db.execute(sa.delete(people).where(people.c.id == self.person_id))
+            db.execute(sa.delete(roles.care).where(roles.care.c.log_id == self.person_id))
+            tries.forget(db, self.name)
+            audit.record(db, self.actor, "erase", self.person_id)
 
     def _mine(self, table):
         return table.c.person_id == self.person_id

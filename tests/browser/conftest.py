@@ -35,8 +35,8 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    """Start `streamlit run app.py` on a free loopback port for the whole session, with its
-    progress logs in a new database file."""
+    """Start `streamlit run serve.py` (the app behind its host check) on a free loopback port
+    for the whole session, with its progress logs in a new database file."""
     port = free_port()
     env = {**os.environ, "PAINMAP_DB": str(tmp_path_factory.mktemp("logs") / "painmap.db")}
     ARTIFACTS.mkdir(exist_ok=True)
@@ -47,7 +47,7 @@ def app_url(tmp_path_factory):
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.headless",

@@ -17,7 +17,7 @@ import pandas as pd
 
 from painmap import imaging
 from painmap.chromium import OFFLINE_FLAGS, find
-from painmap.describe import KIND_WORDS
+from painmap.describe import KIND_WORDS, claim_cite, short_cite
 from painmap.export import all_views_figure
 from painmap.matching import analyse_session
 from painmap.progress.chart import progress_figure
@@ -62,6 +62,8 @@ def _pattern_block(atlas, row, check_first: bool) -> str:
         for s in p.self_care[:STEPS]
     )
     clinician = "".join(f"<li>{_e(c.text)}</li>" for c in p.see_clinician[:1])
+    told = [*(s.sources for s in p.self_care[:STEPS]), *(c.sources for c in p.see_clinician[:1])]
+    cited = claim_cite(atlas.knowledge, [s for ids in told for s in ids])
     care = (
         f"<b>Self-care:</b> {_e(CHECK_FIRST.lower())}; nothing to try at home until then.<br>"
         if check_first
@@ -70,7 +72,8 @@ def _pattern_block(atlas, row, check_first: bool) -> str:
     return (
         f"<div class='pattern'><h2>{_e(p.name)} <span class='small'>({KIND_WORDS[p.kind]}: "
         f"{_e(row.likelihood)})</span></h2><p>{_e(p.summary)}</p>"
-        f"{care}<b>When to see a clinician</b><ul>{clinician}</ul></div>"
+        f"{care}<b>When to see a clinician</b><ul>{clinician}</ul>"
+        f"<p class='small'>Sources: {_e(cited[1:-1])}</p></div>"
     )
 
 
@@ -97,9 +100,8 @@ def _log_block(atlas, session: Session) -> str:
     )
     first, last = session.log[0].day, session.log[-1].day
     source = atlas.knowledge.sources[THRESHOLD_SOURCE]
-    by = f"{source.author.split(',')[0]} and others, {source.year}"
     title = f"<h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
-    rule = f"<p class='small'>{_e(RULE)} ({_e(by)}.)</p>"
+    rule = f"<p class='small'>{_e(RULE)} ({_e(short_cite(source))}.)</p>"
     body = f"<div class='chart'>{chart}</div><ul>{answers}</ul>{rule}"
     return f"<div class='pattern'>{title}{body}</div>"
 

@@ -165,4 +165,4 @@ def test_the_handout_carries_the_log_and_its_verdicts_within_two_pages(tmp_path)
     numbers = "pain 6.5 → 3.8 out of 10 (down 2.7, 41 %); day-to-day swing before: not measured"
     assert f"{numbers}; walking or standing 18 → 40 min" in text
     assert "Since your visit of 2 Nov 2026: pain area 69 % smaller; 75 % of it is where" in text
-    assert "larger than your own day-to-day swing" in text and "John T. Farrar and others" in text
+    assert "larger than your own day-to-day swing" in text and "Farrar et al. 2001" in text

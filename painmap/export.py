@@ -109,6 +109,27 @@ def all_views_figure(atlas, session: Session, highlight=None, when: Date | None 
     return fig
 
 
+PAGE_HEAD = (
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    "<style>html, body { margin: 0; height: 100%; overflow: hidden; }</style>"
+)
+
+
+def _html_page(fig) -> str:
+    """The figure as a page that fills the window it is opened in, and follows it when resized;
+    plotly.js is inside, so it opens offline."""
+    fig = fig.update_layout(width=None, height=None, autosize=True)
+    page = fig.to_html(
+        include_plotlyjs=True,
+        full_html=True,
+        include_mathjax=False,
+        default_width="100vw",
+        default_height="100vh",
+        config={"displaylogo": False, "responsive": True},
+    )
+    return page.replace("<head>", "<head>" + PAGE_HEAD, 1)
+
+
 def format_of(path: str | Path) -> str | None:
     """The export format a file name asks for, by its ending; None when it names none.
 
@@ -142,8 +163,6 @@ def export(
     else:
         fig = view_figure(atlas, session, view, highlight, when)
     if fmt == "html":
-        page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
-                           config={"displaylogo": False})  # fmt: skip
-        return page.encode("utf-8")
+        return _html_page(fig).encode("utf-8")
     width, height = fig.layout.width, fig.layout.height
     return imaging.to_image(fig, fmt, width, height, scale=SCALE if fmt == "png" else 1)

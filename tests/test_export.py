@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import struct
 import subprocess
@@ -92,6 +93,29 @@ def test_html_opens_offline():
     assert all("src=" not in tag for tag in tags)
     assert "@import" not in markup and "url(" not in markup
     assert len(page) > 3_000_000  # plotly.js is inside, not fetched
+
+
+def _new_plot(page: str):
+    """The data, layout and config the page hands to Plotly.newPlot."""
+    decoder, rest = json.JSONDecoder(), page[page.rindex("Plotly.newPlot(") :]
+    at = rest.index(",") + 1
+    args = []
+    for _ in range(3):
+        value, end = decoder.raw_decode(rest, at + len(rest[at:]) - len(rest[at:].lstrip()))
+        args.append(value)
+        at = end + 1
+    return args
+
+
+@pytest.mark.parametrize("view", ["all", "plantar"])
+def test_html_fills_the_window_it_is_opened_in(view):
+    page = export(ATLAS, SESSION, "html", view=view, when=DAY).decode("utf-8")
+    _, layout, config = _new_plot(page)
+    # No fixed size: the figure takes its box, the whole window, and follows it when resized.
+    assert "width" not in layout and "height" not in layout and layout["autosize"] is True
+    assert config["responsive"] is True
+    assert 'style="height:100vh; width:100vw;"' in page
+    assert 'name="viewport"' in page and "margin: 0" in page
 
 
 def test_json_export_loads_back_exactly():

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from painmap.wording import noun
+
 
 @dataclass(frozen=True)
 class Answers:
@@ -36,7 +38,9 @@ class Answers:
 def _unknown(ids, known, what: str) -> None:
     unknown = [s for s in ids if s not in known]
     if unknown:
-        raise ValueError(f"unknown {what} id(s): {', '.join(map(str, unknown))}")
+        raise ValueError(
+            f"unknown {what} {noun(len(unknown), 'id')}: {', '.join(map(str, unknown))}"
+        )
 
 
 def _presses(atlas, pressed: Mapping | Iterable | None) -> tuple[tuple[str, bool], ...]:

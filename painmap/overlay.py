@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from painmap.geometry import coords_xy, site_point, to_side
 from painmap.marks import Area, Mark
 from painmap.style import INK, MARK, PALETTE
-from painmap.wording import word
+from painmap.wording import noun, word
 
 ROLE_WORDS = {"essential": "main pain", "spillover": "spread", "trigger_point": "trigger point"}
 ORDER = {"spillover": 0, "essential": 1, "trigger_point": 2}  # faint first, sites on top
@@ -132,7 +132,7 @@ def zone_traces(
     highlight = list(dict.fromkeys(highlight))
     unknown = [p for p in highlight if p not in atlas.patterns]
     if unknown:
-        raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
+        raise ValueError(f"unknown pattern {noun(len(unknown), 'id')}: {', '.join(unknown)}")
     zones = atlas.zones[(atlas.zones.view == view) & atlas.zones.pattern_id.isin(highlight)]
     if roles is not None:
         zones = zones[zones.role.isin(list(roles))]

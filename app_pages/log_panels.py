@@ -9,6 +9,7 @@ from datetime import date
 import streamlit as st
 
 from app_pages import log_state, state
+from app_pages.panels import reference
 from painmap.describe import cite
 from painmap.marks import MAX_NOTE
 from painmap.plain import markdown as text
@@ -21,6 +22,7 @@ from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import changes, overlaid_figure, visit_figure
 from painmap.settings import clinic_mode
 from painmap.vocabulary import VIEW_NAMES
+from painmap.wording import counted
 
 ss = st.session_state
 BOXES = {"helping": st.success, "worse": st.error, "no change": st.info, "too early": st.info}
@@ -61,7 +63,7 @@ def who() -> None:
         return
     if log is not None:
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.markdown(f"**{text(log.name)}'s log** · {len(ss.log_entries)} day(s) logged")
+        left.markdown(f"**{text(log.name)}'s log** · {counted(len(ss.log_entries), 'day')} logged")
         right.button("Close the log", on_click=log_state.close_log)
         st.caption(f"Kept in {text(book.where)}; every read and write is in its audit trail.")
         person_data(log)
@@ -169,7 +171,7 @@ def plan(atlas, the_plan) -> None:
                 st.markdown("**See a clinician if:** " + " ".join(map(text, step.see_clinician)))
             st.markdown(
                 "\n".join(
-                    f"- <small>`{sid}` {text(cite(atlas.knowledge.sources[sid]))}</small>"
+                    f"- <small>{reference(atlas.knowledge.sources[sid])}</small>"
                     for sid in step.sources
                 ),
                 unsafe_allow_html=True,
@@ -242,13 +244,13 @@ def file_days(log) -> None:
                 args=(False,),
             )
             st.button(
-                f"Add them and replace the {len(change.differ)} day(s) that differ",
+                f"Add them and replace the {counted(len(change.differ), 'day')} that differ",
                 on_click=log_state.add_file_log,
                 args=(True,),
             )
         elif change.new:
             st.button(
-                f"Add the {len(change.new)} new day(s) to this log",
+                f"Add the {counted(len(change.new), 'new day')} to this log",
                 on_click=log_state.add_file_log,
                 args=(False,),
             )
@@ -310,7 +312,7 @@ def before_after(atlas) -> None:
         st.error(text(f"The visits cannot be read: {err}."))
         return
     if len(days) < 2:
-        st.caption(f"{len(days)} visit(s) kept: two are needed to compare.")
+        st.caption(f"{counted(len(days), 'visit')} kept: two are needed to compare.")
         return
     first, second, how = st.columns(3)
     before = first.selectbox("Before", days, index=0, key="visit_before")

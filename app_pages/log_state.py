@@ -17,6 +17,7 @@ from painmap.progress.entry import Entry
 from painmap.progress.importing import Change, compare
 from painmap.progress.logbook import LogBook, LogError
 from painmap.settings import clinic_mode
+from painmap.wording import counted
 
 ss = st.session_state
 
@@ -184,7 +185,7 @@ def add_file_log(replace: bool) -> None:
     replaced = len(change.differ) if replace else 0
     ss.entry_message = (
         "success",
-        f"Added {len(change.new)} new day(s) from the opened file; replaced {replaced}.",
+        f"Added {counted(len(change.new), 'new day')} from the opened file; replaced {replaced}.",
     )
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import html
 import math
+from urllib.parse import urlsplit
 
 import streamlit as st
 
 from app_pages import state
 from painmap.contract import LISTS, NOT_ON_LIST
-from painmap.describe import KIND_WORDS, cite
+from painmap.describe import cite, claim_cite
 from painmap.knowledge import cited_sources
 from painmap.measures import cover_words, zone_cover
 from painmap.next_question import best_question
@@ -20,7 +21,7 @@ from painmap.plain import markdown as text
 from painmap.session_file import UPLOAD_HELP
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
-from painmap.vocabulary import VIEWS, Kind, Side
+from painmap.vocabulary import KIND_WORDS, VIEWS, Kind, Side
 from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
 
 DISCLAIMER = (
@@ -252,8 +253,19 @@ def other_view_sites(atlas, pattern_ids, view: str) -> None:
             )
 
 
-def _claims(claims) -> str:
-    return "\n".join(f"- {text(c.text)} <small>[{', '.join(c.sources)}]</small>" for c in claims)
+def _claims(knowledge, claims) -> str:
+    cited = (
+        f"{text(c.text)} <small>{text(claim_cite(knowledge, c.sources))}</small>" for c in claims
+    )
+    return "\n".join(f"- {line}" for line in cited)
+
+
+def reference(source) -> str:
+    """A source as a reader finds it, by author, title and year, with a link that works."""
+    line = text(cite(source.model_copy(update={"url": None})))
+    if source.url and source.url.startswith(("https://", "http://")):
+        line += f" [{text(urlsplit(source.url).hostname or 'link')}](<{source.url}>)"
+    return line
 
 
 def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bool = True) -> None:
@@ -276,11 +288,18 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             muscle_charts(atlas, pattern_id)
     about, care, clinician, alike, sources = tabs[-5:]
     with about:
-        st.markdown("**How people describe it**\n" + _claims(p.description), unsafe_allow_html=True)
         st.markdown(
-            "**What starts or aggravates it**\n" + _claims(p.aggravating), unsafe_allow_html=True
+            "**How people describe it**\n" + _claims(atlas.knowledge, p.description),
+            unsafe_allow_html=True,
         )
-        st.markdown("**What a clinician checks**\n" + _claims(p.checks), unsafe_allow_html=True)
+        st.markdown(
+            "**What starts or aggravates it**\n" + _claims(atlas.knowledge, p.aggravating),
+            unsafe_allow_html=True,
+        )
+        st.markdown(
+            "**What a clinician checks**\n" + _claims(atlas.knowledge, p.checks),
+            unsafe_allow_html=True,
+        )
         st.caption(f"How sure is this? {text(p.evidence)}")
     with care:
         if check_first:
@@ -295,7 +314,7 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
             if step.stop_if:
                 st.caption(f"Stop or get help if: {text(step.stop_if)}")
     with clinician:
-        st.markdown(_claims(p.see_clinician), unsafe_allow_html=True)
+        st.markdown(_claims(atlas.knowledge, p.see_clinician), unsafe_allow_html=True)
     with alike:
         for diff in p.differentials:
             other = atlas.patterns[diff.id].name
@@ -303,8 +322,8 @@ def pattern_detail(atlas, pattern_id: str, check_first: bool = False, muscle: bo
         for note in p.notes:
             st.info(f"Where the sources differ: {text(note.text)}")
     with sources:
-        for sid in sorted({s for _, s in cited_sources(p)}):
-            st.markdown(f"- `{sid}` {text(cite(atlas.knowledge.sources[sid]))}")
+        cited = [atlas.knowledge.sources[sid] for sid in {s for _, s in cited_sources(p)}]
+        st.markdown("\n".join(f"- {reference(s)}" for s in sorted(cited, key=cite)))
 
 
 def detail_dialog(atlas, pattern_id: str, check_first: bool) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from painmap.vocabulary import Kind
+from painmap.wording import noun
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class Answers:
 def _unknown(ids, known, what: str) -> None:
     unknown = [s for s in ids if s not in known]
     if unknown:
-        raise ValueError(f"unknown {what} id(s): {', '.join(map(str, unknown))}")
+        raise ValueError(
+            f"unknown {what} {noun(len(unknown), 'id')}: {', '.join(map(str, unknown))}"
+        )
 
 
 def _presses(atlas, pressed: Mapping | Iterable | None) -> tuple[tuple[str, bool], ...]:

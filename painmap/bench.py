@@ -23,6 +23,7 @@ from painmap.location import phi
 from painmap.marks import Area, Mark
 from painmap.matching import match
 from painmap.vocabulary import PLANTAR, POSTERIOR
+from painmap.wording import counted
 
 
 def random_marks(atlas, n: int, rng: np.random.Generator) -> list[Mark]:
@@ -185,7 +186,7 @@ def run_fhir(atlas, repeats: int = 20, seed: int = 7) -> dict[str, float]:
         document = json.loads(bundle_json(atlas, session))
         read = _timed(lambda d=document: read_bundle(d, atlas), repeats)
         figures[f"fhir_{n}_ms"] = statistics.median(checked)
-        print(f"  {n:2} mark(s), build only:          {_summary(made)}")
-        print(f"  {n:2} mark(s), build and validate:  {_summary(checked)}")
-        print(f"  {n:2} mark(s), validate and read:   {_summary(read)}")
+        print(f"  {counted(n, 'mark'):>8}, build only:          {_summary(made)}")
+        print(f"  {counted(n, 'mark'):>8}, build and validate:  {_summary(checked)}")
+        print(f"  {counted(n, 'mark'):>8}, validate and read:   {_summary(read)}")
     return figures

@@ -21,7 +21,7 @@ from painmap.plain import terminal
 from painmap.progress.commands import add_parser as add_log_parser
 from painmap.triage import check_first
 from painmap.vocabulary import PLANTAR, Side
-from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, percent, set_aside_line
+from painmap.wording import LIST_TITLES, NOT_ON_LIST_WORDS, counted, noun, percent, set_aside_line
 
 
 def _positive(text: str) -> int:
@@ -63,7 +63,7 @@ def cmd_validate(args) -> int:
     except AtlasError as err:
         for problem in err.problems:
             print(problem)
-        print(f"{len(err.problems)} problem(s) found", file=sys.stderr)
+        print(f"{counted(len(err.problems), 'problem')} found", file=sys.stderr)
         return 1
     k, layer = atlas.knowledge, atlas.muscle_layer()
     print(
@@ -261,7 +261,7 @@ def cmd_export(args) -> int:
         items += [parse_area(a) for a in args.area]
         unknown = [p for p in args.highlight if p not in atlas.patterns]
         if unknown:
-            raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
+            raise ValueError(f"unknown pattern {noun(len(unknown), 'id')}: {', '.join(unknown)}")
         session = Session(
             side=args.side,
             view=args.view if args.view != "all" else PLANTAR,

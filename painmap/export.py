@@ -66,31 +66,37 @@ def view_figure(atlas, session: Session, view: str, highlight=None, when: Date |
     return fig
 
 
+def add_view(fig, atlas, session: Session, view: str, cell, strengths, seen_legend: set) -> None:
+    """Draw one view, its zones, marks and notes, into the subplot at ``cell`` (row, col) of
+    ``fig``; each legend entry once, whichever view shows it first."""
+    row, col = cell
+    vmap = atlas.view(view, session.side)
+    zones = zone_traces(atlas, view, session.side, list(strengths), strengths)
+    for trace in zones:
+        trace["showlegend"] = trace.get("showlegend", True) and trace["name"] not in seen_legend
+        seen_legend.add(trace["name"])
+    for trace in [*body_traces(vmap), *zones, *mark_traces(view, session.items)]:
+        fig.add_trace(trace, row=row, col=col)
+    subplot = fig.get_subplot(row, col)
+    x, y = (a.plotly_name.replace("axis", "") for a in (subplot.xaxis, subplot.yaxis))
+    xrange, yrange, words = frame(vmap)
+    fig.update_xaxes(visible=False, range=xrange, row=row, col=col)
+    fig.update_yaxes(visible=False, range=yrange, scaleanchor=x, row=row, col=col)
+    for word in words:
+        fig.add_annotation({**word, "xref": x, "yref": y, "font": dict(size=10, color=INK)})
+    for label in note_labels(session.items, view, x, y):
+        fig.add_annotation(label)
+
+
 def all_views_figure(atlas, session: Session, highlight=None, when: Date | None = None):
     """The five views side by side, with marks, zones, notes and one legend."""
     when = when or Date.today()
     strengths = _highlight(atlas, session, highlight)
-    ids = list(strengths)
     fig = make_subplots(rows=1, cols=5, horizontal_spacing=0.01,
                         subplot_titles=[VIEWS[v].name for v in VIEW_IDS])  # fmt: skip
-    seen_legend = set()
+    seen_legend: set = set()
     for col, view in enumerate(VIEW_IDS, start=1):
-        vmap = atlas.view(view, session.side)
-        zones = zone_traces(atlas, view, session.side, ids, strengths)
-        for trace in zones:  # one legend entry per pattern and role, whichever view shows it
-            trace["showlegend"] = trace.get("showlegend", True) and trace["name"] not in seen_legend
-            seen_legend.add(trace["name"])
-        for trace in [*body_traces(vmap), *zones, *mark_traces(view, session.items)]:
-            fig.add_trace(trace, row=1, col=col)
-        axis = "" if col == 1 else str(col)
-        xrange, yrange, words = frame(vmap)
-        fig.update_xaxes(visible=False, range=xrange, row=1, col=col)
-        fig.update_yaxes(visible=False, range=yrange, scaleanchor=f"x{axis}", row=1, col=col)
-        for word in words:
-            fig.add_annotation({**word, "xref": f"x{axis}", "yref": f"y{axis}",
-                                "font": dict(size=10, color=INK)})  # fmt: skip
-        for label in note_labels(session.items, view, f"x{axis}", f"y{axis}"):
-            fig.add_annotation(label)
+        add_view(fig, atlas, session, view, (1, col), strengths, seen_legend)
     whole = "foot and leg"
     fig.update_layout(
         title=dict(text=f"{session.side.upper()} {whole} · PainMap", x=0.01,
@@ -101,6 +107,27 @@ def all_views_figure(atlas, session: Session, highlight=None, when: Date | None 
         margin=dict(l=10, r=10, t=_top_margin(session) + 45, b=90),
     )  # fmt: skip
     return fig
+
+
+PAGE_HEAD = (
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    "<style>html, body { margin: 0; height: 100%; overflow: hidden; }</style>"
+)
+
+
+def _html_page(fig) -> str:
+    """The figure as a page that fills the window it is opened in, and follows it when resized;
+    plotly.js is inside, so it opens offline."""
+    fig = fig.update_layout(width=None, height=None, autosize=True)
+    page = fig.to_html(
+        include_plotlyjs=True,
+        full_html=True,
+        include_mathjax=False,
+        default_width="100vw",
+        default_height="100vh",
+        config={"displaylogo": False, "responsive": True},
+    )
+    return page.replace("<head>", "<head>" + PAGE_HEAD, 1)
 
 
 def format_of(path: str | Path) -> str | None:
@@ -136,8 +163,6 @@ def export(
     else:
         fig = view_figure(atlas, session, view, highlight, when)
     if fmt == "html":
-        page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
-                           config={"displaylogo": False})  # fmt: skip
-        return page.encode("utf-8")
+        return _html_page(fig).encode("utf-8")
     width, height = fig.layout.width, fig.layout.height
     return imaging.to_image(fig, fmt, width, height, scale=SCALE if fmt == "png" else 1)

@@ -17,24 +17,32 @@ from datetime import date as Date
 from pathlib import Path
 
 import pandas as pd
+from plotly.subplots import make_subplots
 
 from painmap import imaging
 from painmap.chromium import OFFLINE_FLAGS, find
-from painmap.describe import KIND_WORDS
-from painmap.export import all_views_figure
+from painmap.contract import VIEW_IDS
+from painmap.describe import KIND_WORDS, claim_cite, short_cite
+from painmap.export import _highlight, add_view
 from painmap.matching import analyse_session
 from painmap.plain import html_text
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import since_words
+from painmap.render import FONT, INK
 from painmap.session_file import Session
 from painmap.triage import CHECK_FIRST, check_first
-from painmap.vocabulary import ResultList
+from painmap.vocabulary import VIEWS, ResultList
+from painmap.wording import counted
 
 # Patterns on the handout, per list: more would not fit two pages, nor help a client.
 SHOWN = {ResultList.CONDITIONS: 2, ResultList.MUSCLES: 1}
 STEPS = 3  # self-care steps per pattern
+# The picture: the most-marked view large on the left, the other four small on the right (two
+# rows of two), in a box of 186 x 112 mm (A4 less its margins).
+PICTURE_PX = (1500, 903)
+CELLS = ((1, 1), (1, 2), (1, 3), (2, 2), (2, 3))
 PRINT_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
 # Print browsers running at once, for the whole server: each is about a dozen processes and
 # 150 to 200 MB; more handouts asked for at once wait their turn (see README, "Limits").
@@ -49,7 +57,7 @@ body { font-family: 'DejaVu Sans', Arial, sans-serif; color: #2f3b45; font-size:
   line-height: 1.3; margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 3mm 0 1mm; }
 .meta, .small { color: #5b6670; font-size: 8.5pt; }
-.views svg { width: 100%; height: 92mm; }
+.views svg { width: 100%; height: 112mm; }
 .chart svg { width: 100%; height: 62mm; }
 .warn { border: 2px solid #b03224; padding: 2mm 3mm; margin: 2mm 0; }
 .pattern { break-inside: avoid; border-top: 1px solid #d8d0c8; padding-top: 1mm; }
@@ -73,6 +81,8 @@ def _pattern_block(atlas, row, check_first: bool) -> str:
         for s in p.self_care[:STEPS]
     )
     clinician = "".join(f"<li>{_e(c.text)}</li>" for c in p.see_clinician[:1])
+    told = [*(s.sources for s in p.self_care[:STEPS]), *(c.sources for c in p.see_clinician[:1])]
+    cited = claim_cite(atlas.knowledge, [s for ids in told for s in ids])
     care = (
         f"<b>Self-care:</b> {_e(CHECK_FIRST.lower())}; nothing to try at home until then.<br>"
         if check_first
@@ -81,7 +91,8 @@ def _pattern_block(atlas, row, check_first: bool) -> str:
     return (
         f"<div class='pattern'><h2>{_e(p.name)} <span class='small'>({KIND_WORDS[p.kind]}: "
         f"{_e(row.likelihood)})</span></h2><p>{_e(p.summary)}</p>"
-        f"{care}<b>When to see a clinician</b><ul>{clinician}</ul></div>"
+        f"{care}<b>When to see a clinician</b><ul>{clinician}</ul>"
+        f"<p class='small'>Sources: {_e(cited[1:-1])}</p></div>"
     )
 
 
@@ -108,11 +119,51 @@ def _log_block(atlas, session: Session) -> str:
     )
     first, last = session.log[0].day, session.log[-1].day
     source = atlas.knowledge.sources[THRESHOLD_SOURCE]
-    by = f"{source.author.split(',')[0]} and others, {source.year}"
     title = f"<h2>Your log, {first.isoformat()} to {last.isoformat()}</h2>"
-    rule = f"<p class='small'>{_e(RULE)} ({_e(by)}.)</p>"
+    rule = f"<p class='small'>{_e(RULE)} ({_e(short_cite(source))}.)</p>"
     body = f"<div class='chart'>{chart}</div><ul>{answers}</ul>{rule}"
     return f"<div class='pattern'>{title}{body}</div>"
+
+
+def views_by_marks(session: Session) -> list[str]:
+    """The five views, the most-marked first (ties in the usual order of the views)."""
+    marks = {v: sum(item.view == v for item in session.items) for v in VIEW_IDS}
+    return sorted(VIEW_IDS, key=lambda v: -marks[v])
+
+
+def handout_figure(atlas, session: Session):
+    """The handout's picture: the view with the most marks large, the other views small, each
+    titled with its count of marks; one legend for all."""
+    views = views_by_marks(session)
+    titles = []
+    for view in views:
+        n = sum(item.view == view for item in session.items)
+        titles.append(VIEWS[view].name + (f" · {counted(n, 'mark')}" if n else ""))
+    fig = make_subplots(
+        rows=2,
+        cols=3,
+        column_widths=[0.5, 0.25, 0.25],
+        horizontal_spacing=0.02,
+        vertical_spacing=0.06,
+        specs=[[{"rowspan": 2}, {}, {}], [None, {}, {}]],
+        subplot_titles=titles,
+    )
+    strengths, seen = _highlight(atlas, session, None), set()
+    for view, cell in zip(views, CELLS, strict=True):
+        add_view(fig, atlas, session, view, cell, strengths, seen)
+    for n, title in enumerate(fig.layout.annotations[: len(titles)]):
+        title.font = dict(size=22 if n == 0 else 15, color=INK)
+    fig.update_layout(
+        font=dict(family=FONT, color=INK),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        width=PICTURE_PX[0],
+        height=PICTURE_PX[1],
+        showlegend=True,
+        margin=dict(l=6, r=6, t=36, b=90),
+        legend=dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=15)),
+    )
+    return fig
 
 
 def handout_html(atlas, session: Session, when: Date | None = None, first_visit=None) -> str:
@@ -120,8 +171,7 @@ def handout_html(atlas, session: Session, when: Date | None = None, first_visit=
     visit kept in the open log, adds a line on how the pain area changed since."""
     when = when or Date.today()
     analysis = analyse_session(atlas, session)
-    fig = all_views_figure(atlas, session, when=when)
-    fig.update_layout(title=None, margin=dict(t=30, b=70), height=900)
+    fig = handout_figure(atlas, session)
     picture = imaging.to_image(fig, "svg", fig.layout.width, fig.layout.height).decode("utf-8")
     first = check_first(atlas, analysis.red_flags)
     flags = (f"<div class='warn'><b>{_e(first)}</b></div>" if first else "") + "".join(

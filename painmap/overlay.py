@@ -19,7 +19,7 @@ from painmap.marks import Area, Mark
 from painmap.plain import plotly
 from painmap.style import INK, MARK, PALETTE
 from painmap.vocabulary import DRAW_ORDER, ROLE_WORDS, Role
-from painmap.wording import word
+from painmap.wording import noun, word
 
 
 def wrapped(value: str, width: int) -> str:
@@ -121,7 +121,7 @@ def zone_traces(
     highlight = list(dict.fromkeys(highlight))
     unknown = [p for p in highlight if p not in atlas.patterns]
     if unknown:
-        raise ValueError(f"unknown pattern id(s): {', '.join(unknown)}")
+        raise ValueError(f"unknown pattern {noun(len(unknown), 'id')}: {', '.join(unknown)}")
     zones = atlas.zones[(atlas.zones.view == view) & atlas.zones.pattern_id.isin(highlight)]
     if roles is not None:
         zones = zones[zones.role.isin(list(roles))]

@@ -9,6 +9,8 @@ point are said to be equally likely: the order between them means nothing.
 [True, True, False]
 >>> percent(0.004), percent(0.62)
 ('under 1\xa0%', '62\xa0%')
+>>> counted(1, "visit"), counted(2, "visit"), counted(0, "day"), noun(2, "injury", "injuries")
+('1 visit', '2 visits', '0 days', 'injuries')
 """
 
 from __future__ import annotations
@@ -33,6 +35,16 @@ def percent(probability: float) -> str:
     """A probability as a whole percentage, the sign kept with its number (a no-break space);
     "under 1 %" rather than a misleading 0 %."""
     return "under 1\xa0%" if probability < 0.005 else f"{probability:.0%}".replace("%", "\xa0%")
+
+
+def noun(n: int, singular: str, plural: str | None = None) -> str:
+    """The noun for ``n`` things: singular for exactly one, else plural (an added s)."""
+    return singular if n == 1 else plural or singular + "s"
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """A count and its noun, singular for exactly one: "1 visit", "2 visits", "0 days"."""
+    return f"{n} {noun(n, singular, plural)}"
 
 
 def tied(probabilities: Sequence[float]) -> list[bool]:

@@ -15,6 +15,7 @@ import pytest
 
 from painmap.contract import LANDMARK_IDS
 from painmap.progress.logbook import NO_LOG
+from painmap.wording import counted
 
 from .conftest import ROOT
 from .harness import cli
@@ -175,7 +176,7 @@ def test_bench_fhir_prints_its_figures():
     result = run("bench", "--fhir")
     assert result.returncode == 0, result.stderr
     for n in (1, 10, 60):
-        assert f"{n:2} mark(s), build and validate:  median" in result.stdout
+        assert f"{counted(n, 'mark'):>8}, build and validate:  median" in result.stdout
 
 
 def test_log_add_and_show_keep_a_week_and_judge_it(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import struct
 import subprocess
@@ -93,6 +94,29 @@ def test_html_opens_offline():
     assert len(page) > 3_000_000  # plotly.js is inside, not fetched
 
 
+def _new_plot(page: str):
+    """The data, layout and config the page hands to Plotly.newPlot."""
+    decoder, rest = json.JSONDecoder(), page[page.rindex("Plotly.newPlot(") :]
+    at = rest.index(",") + 1
+    args = []
+    for _ in range(3):
+        value, end = decoder.raw_decode(rest, at + len(rest[at:]) - len(rest[at:].lstrip()))
+        args.append(value)
+        at = end + 1
+    return args
+
+
+@pytest.mark.parametrize("view", ["all", "plantar"])
+def test_html_fills_the_window_it_is_opened_in(view):
+    page = export(ATLAS, SESSION, "html", view=view, when=DAY).decode("utf-8")
+    _, layout, config = _new_plot(page)
+    # No fixed size: the figure takes its box, the whole window, and follows it when resized.
+    assert "width" not in layout and "height" not in layout and layout["autosize"] is True
+    assert config["responsive"] is True
+    assert 'style="height:100vh; width:100vw;"' in page
+    assert 'name="viewport"' in page and "margin: 0" in page
+
+
 def test_json_export_loads_back_exactly():
     data = export(ATLAS, SESSION, "json")
     assert load_session(data, ATLAS).session == SESSION
@@ -163,4 +187,4 @@ def test_the_handout_carries_the_log_and_its_verdicts_within_two_pages(tmp_path)
     numbers = "pain 6.5 → 3.8 out of 10 (down 2.7, 41 %); day-to-day swing before: not measured"
     assert f"{numbers}; walking or standing 18 → 40 min" in text
     assert "Since your visit of 2 Nov 2026: pain area 69 % smaller; 75 % of it is where" in text
-    assert "larger than your own day-to-day swing" in text and "John T. Farrar and others" in text
+    assert "larger than your own day-to-day swing" in text and "Farrar et al. 2001" in text

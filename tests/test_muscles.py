@@ -170,7 +170,7 @@ CASES = {
     "tendon of an unknown muscle": (
         _tendon_owner,
         "tendon achilles_tendon on posterior",
-        "unknown muscle(s): calf",
+        "unknown muscle: calf",
     ),
     "muscle drawn as a line": (
         _line,

@@ -19,6 +19,7 @@ from painmap.io.maps import read_feature_collection, read_geometry
 from painmap.muscles import DEPTHS, Muscle, MuscleLayer, Tendon
 from painmap.viewmap import ViewMap
 from painmap.vocabulary import Side
+from painmap.wording import noun
 
 # Shapes are drawn on the body; a millimetre over the edge is the width of the outline's line.
 EDGE_MM = 1.0
@@ -100,7 +101,11 @@ def read_muscles(
         if not isinstance(owners, list) or not owners:
             fault(item, 'a tendon needs "muscles": the ids of the muscles it belongs to')
         elif unknown := [m for m in owners if m not in muscle_ids]:
-            fault(item, f"belongs to unknown muscle(s): {', '.join(map(str, unknown))}")
+            fault(
+                item,
+                f"belongs to unknown {noun(len(unknown), 'muscle')}: "
+                + ", ".join(map(str, unknown)),
+            )
         elif (mid, view) in tendons:
             fault(item, f"{mid} is drawn twice on the {view} view")
         else:

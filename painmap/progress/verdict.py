@@ -36,6 +36,7 @@ from statistics import fmean
 from painmap.measures import percent
 from painmap.plain import quoted
 from painmap.progress.entry import Entry
+from painmap.wording import counted
 
 MIN_DAYS = 5  # seed-003: give a step 5 to 7 days before judging it
 COMPARED_DAYS = 3
@@ -78,7 +79,7 @@ class Verdict:
     def numbers(self) -> str:
         """The figures behind the answer, in one line."""
         if self.pain_before is None:
-            return f"{len(self.trial.days)} day(s) logged"
+            return f"{counted(len(self.trial.days), 'day')} logged"
         change = self.pain_after - self.pain_before
         parts = [f"pain {self.pain_before:.1f} → {self.pain_after:.1f} out of 10"]
         if round(change, 1):
@@ -168,7 +169,7 @@ def _verdict(trial: Trial, plan=None) -> Verdict:
         left = MIN_DAYS - len(days)
         answer = (
             f"Too early to tell: {len(days)} of at least {MIN_DAYS} days logged with "
-            f"{quoted(trial.step_name, 80)}. Keep going for {left} more day(s)."
+            f"{quoted(trial.step_name, 80)}. Keep going for {counted(left, 'more day')}."
         )
         return Verdict(trial, "too early", answer, None, None, None, None)
     before = trial.before or days[:2]

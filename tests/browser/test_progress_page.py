@@ -41,7 +41,7 @@ def test_a_week_entered_shows_the_chart_and_the_verdict(page, app_url, tmp_path)
     for n, (first, end, walk) in enumerate(WEEK):
         _enter_day(page, start + timedelta(days=n), first, end, walk)
     wait_words(page, "Is it working?")
-    wait_words(page, "7 day(s) logged")
+    wait_words(page, "7 days logged")
     body = page.inner_text("body")
     assert "Yes, 'Stretch the calf against a wall' seems to help" in body
     assert "pain 6.5 → 3.8 out of 10 (down 2.7, 41 %)" in body

@@ -15,7 +15,7 @@ from painmap.marks import MAX_NOTE
 from painmap.plain import markdown as text
 from painmap.progress.chart import progress_figure
 from painmap.progress.entry import MAX_WALK_MINUTES
-from painmap.progress.logbook import LogError
+from painmap.progress.logbook import LogError, Visit
 from painmap.progress.plan import make_plan
 from painmap.progress.table import entries_csv, entries_frame
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
@@ -300,8 +300,12 @@ def before_after(atlas) -> None:
         return
     messages("visit_message")
     current = replace(state.current(), log=())
+    day, at, note = st.columns([2, 2, 4], vertical_alignment="bottom")
+    day.date_input("Day of the visit", key="visit_day", max_value=date.today())
+    at.time_input("Time (empty: now)", key="visit_time", value=None, step=300)
+    note.text_input("Note for this visit", key="visit_note", max_chars=MAX_NOTE)
     st.button(
-        "Keep today's map as a visit",
+        "Keep this map as a visit",
         disabled=not ss.marks,
         on_click=log_state.save_visit,
         args=(current, atlas),
@@ -315,8 +319,11 @@ def before_after(atlas) -> None:
         st.caption(f"{counted(len(days), 'visit')} kept: two are needed to compare.")
         return
     first, second, how = st.columns(3)
-    before = first.selectbox("Before", days, index=0, key="visit_before")
-    after = second.selectbox("After", days, index=len(days) - 1, key="visit_after")
+    label = Visit.label
+    before = first.selectbox("Before", days, index=0, key="visit_before", format_func=label)
+    after = second.selectbox(
+        "After", days, index=len(days) - 1, key="visit_after", format_func=label
+    )
     mode = how.radio("Show", ["Side by side", "Overlaid"], horizontal=True, key="visit_mode")
     view = st.radio(
         "View", list(VIEW_NAMES), horizontal=True, format_func=VIEW_NAMES.get, key="visit_view"
@@ -328,13 +335,13 @@ def before_after(atlas) -> None:
         return
     st.markdown("\n".join(f"- {text(line)}" for line in changes(atlas, then, now)))
     if mode == "Overlaid":
-        fig = overlaid_figure(atlas, view, then, now, before, after)
+        fig = overlaid_figure(atlas, view, then, now, before.taken, after.taken)
         st.plotly_chart(fig.update_layout(height=640), key="visits_overlaid")
         return
     left, right = st.columns(2)
     for column, session, day, role in (
-        (left, then, before, "before"),
-        (right, now, after, "after"),
+        (left, then, before.taken, "before"),
+        (right, now, after.taken, "after"),
     ):
         fig = visit_figure(atlas, view, session, day, role).update_layout(height=560)
         column.plotly_chart(fig, key=f"visit_chart_{role}")

@@ -7,7 +7,7 @@ holds at most one person's log, and a copy of its entries for drawing.
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 
 import streamlit as st
 
@@ -56,8 +56,8 @@ def first_visit(atlas):
     if log is None:
         return None
     try:
-        days = [day for day in log.visits() if day < date.today()]
-        return (days[0], log.visit(days[0], atlas)) if days else None
+        earlier = [v for v in log.visits() if v.day < date.today()]
+        return (earlier[0].day, log.visit(earlier[0], atlas)) if earlier else None
     except LogError:
         return None
 
@@ -190,9 +190,14 @@ def add_file_log(replace: bool) -> None:
 
 
 def save_visit(session, atlas) -> None:
+    """Keep the map as a visit, at the day and time given on the page (now, unless changed),
+    with its note."""
+    day, at = ss.get("visit_day") or date.today(), ss.get("visit_time")
+    taken = datetime.combine(day, at) if at else datetime.now()
     try:
-        day = person().save_visit(session, atlas)
-    except LogError as err:
+        visit = person().save_visit(session, atlas, taken.astimezone(), ss.get("visit_note", ""))
+    except (LogError, ValueError) as err:
         _fail(err, "visit_message")
         return
-    ss.visit_message = ("success", f"Today's map is kept as the visit of {day:%d %B %Y}.")
+    ss.visit_message = ("success", f"The map is kept as the visit of {visit.label()}.")
+    ss.visit_note = ""

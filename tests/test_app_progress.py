@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -104,14 +104,16 @@ def test_a_log_with_a_passphrase_opens_only_with_it(app, tmp_path):
 
 def test_two_visits_compare_side_by_side_and_overlaid(app):
     at = _start(app)
-    keep = next(b for b in at.button if b.label == "Keep today's map as a visit")
+    keep = next(b for b in at.button if b.label == "Keep this map as a visit")
     at = keep.click().run()
     assert "kept as the visit of" in at.success[0].value
     assert "1 visit kept" in _texts(at)
     earlier = Session(items=(Mark("plantar", 13, 58, 8), Mark("posterior", 0, 72)))
-    at.session_state["person"].save_visit(earlier, ATLAS, TODAY - timedelta(days=14))
+    two_weeks = datetime.now(UTC) - timedelta(days=14)
+    at.session_state["person"].save_visit(earlier, ATLAS, two_weeks, "first session")
     at = at.run()
-    assert at.selectbox(key="visit_before").value == TODAY - timedelta(days=14)
+    assert at.selectbox(key="visit_before").value.day == two_weeks.date()
+    assert at.selectbox(key="visit_before").options[0].endswith(" · first session")
     assert "Marks and areas: 2 then, 1 now." in _texts(at)
     area = area_change(ATLAS, earlier, Session(items=(Mark("plantar", 13, 58),)))
     assert area.startswith("Pain area ") and " smaller; all of it is where it was." in area

@@ -98,8 +98,7 @@ def test_the_database_file_and_its_journal_are_the_owners_only(tmp_path):
 def _filled(book: LogBook, name: str):
     log = book.create(name)
     log.save(Entry(TODAY - timedelta(days=1), first_steps=7, note=f"{name}'s secret note"))
-    log.save_visit(Session(items=(Mark("plantar", 13, 58, 8),)), ATLAS)
-    log.visit(TODAY, ATLAS)
+    log.visit(log.save_visit(Session(items=(Mark("plantar", 13, 58, 8),)), ATLAS), ATLAS)
     return log
 
 
@@ -108,7 +107,7 @@ def test_export_holds_everything_about_one_person_and_nobody_else(where):
     ana, _ = _filled(book, "Ana"), _filled(book, "Ben")
     held = json.loads(json.dumps(ana.export()))
     assert held["name"] == "Ana" and [d["note"] for d in held["days"]] == ["Ana's secret note"]
-    assert [v["day"] for v in held["visits"]] == [TODAY.isoformat()]
+    assert [v["taken"][:10] for v in held["visits"]] == [TODAY.isoformat()]
     assert held["visits"][0]["session"]["items"]
     assert {e["did"] for e in held["audit"]} == {"create", "write", "read"}
     assert "Ben" not in json.dumps(held)
@@ -122,7 +121,7 @@ def test_erase_leaves_no_row_of_the_person_and_keeps_who_erased(where):
     ana.erase()
     engine = sa.create_engine(database_url(where))
     with engine.connect() as db:
-        for table in ("people", "entries", "visits", "passphrase_tries", "audit"):
+        for table in ("people", "entries", "visit_maps", "passphrase_tries", "audit"):
             for row in db.execute(sa.text(f"select * from {table}")):
                 text = " ".join(map(str, row))
                 assert "Ana" not in text, (table, text)
@@ -140,8 +139,7 @@ def test_every_read_and_write_is_in_the_trail_with_who_did_it(tmp_path):
     log = book.create("Ana", actor="sam@clinic.example")
     log.save(Entry(TODAY, first_steps=4))
     log.delete(TODAY)
-    log.save_visit(Session(items=(Mark("plantar", 13, 58, 8),)), ATLAS)
-    log.visit(TODAY, ATLAS)
+    log.visit(log.save_visit(Session(items=(Mark("plantar", 13, 58, 8),)), ATLAS), ATLAS)
     book.open("Ana", actor="kim@clinic.example").export()
     done = [(e.actor, e.action) for e in reversed(book.trail(log.person_id))]
     sam = "sam@clinic.example"

@@ -11,15 +11,16 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as TimeOfDay
 
 import pytest
 import sqlalchemy as sa
 
 from painmap import Mark
 from painmap.progress.entry import Entry
-from painmap.progress.logbook import NO_LOG, LogBook, LogError, database_url, visits
-from painmap.session_file import Session
+from painmap.progress.logbook import NO_LOG, LogBook, LogError, Visit, database_url, visits
+from painmap.session_file import Session, dump_session
 
 from .conftest import ROOT
 from .places import ATLAS
@@ -87,16 +88,52 @@ def test_a_name_is_taken_once(where):
         book.create("A" * 81)
 
 
-def test_visits_keep_their_pain_maps(where, atlas):
+def _at(day, hour: int) -> datetime:
+    return datetime.combine(day, TimeOfDay(hour), UTC)
+
+
+def test_visits_keep_their_pain_maps_several_a_day_each_with_its_time_and_note(where, atlas):
     log = LogBook(where).create("Ana")
     before = Session(items=(Mark("plantar", 13, 58, 8),), symptoms=("first_steps_morning",))
-    after = Session(items=(Mark("plantar", 13, 58, 3),))
-    log.save_visit(before, atlas, WEEK[0])
-    log.save_visit(after, atlas, WEEK[-1])
-    assert log.visits() == [WEEK[0], WEEK[-1]]
-    assert log.visit(WEEK[0], atlas) == before and log.visit(WEEK[-1], atlas) == after
-    with pytest.raises(LogError, match="no pain map was saved"):
-        log.visit(WEEK[3], atlas)
+    start = Session(items=(Mark("plantar", 13, 58, 6),))
+    end = Session(items=(Mark("plantar", 13, 58, 3),))
+    first = log.save_visit(before, atlas, _at(WEEK[0], 9))
+    opening = log.save_visit(start, atlas, _at(WEEK[-1], 10), "before the massage")
+    closing = log.save_visit(end, atlas, _at(WEEK[-1], 11), "after the massage")
+    assert log.visits() == [first, opening, closing]  # two on one day, oldest first
+    assert [v.note for v in log.visits()] == ["", "before the massage", "after the massage"]
+    assert closing.label().endswith("11:00 · after the massage")
+    assert log.visit(opening, atlas) == start and log.visit(closing, atlas) == end
+    with pytest.raises(LogError, match="has not come yet"):
+        log.save_visit(end, atlas, datetime.now(UTC) + timedelta(days=1))
+    with pytest.raises(LogError, match="no pain map was kept"):
+        log.visit(Visit(10_000, _at(WEEK[3], 9)), atlas)
+
+
+def test_visits_kept_before_0_2_one_a_day_move_over_once(tmp_path, atlas):
+    where = str(tmp_path / "old.db")
+    LogBook(where).create("Ana")
+    old = sa.Table(
+        "visits",
+        sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("person_id", sa.Integer),
+        sa.Column("day", sa.Date),
+        sa.Column("session", sa.Text),
+        sa.Column("saved", sa.DateTime(timezone=True)),
+    )
+    map_text = dump_session(Session(items=(Mark("plantar", 13, 58, 8),)), atlas)
+    engine = sa.create_engine(database_url(where))
+    with engine.begin() as db:
+        old.create(db)
+        db.execute(sa.insert(old).values(person_id=1, day=WEEK[0], session=map_text,
+                                         saved=datetime.now(UTC)))  # fmt: skip
+    engine.dispose()
+    log = LogBook(where).open("Ana")
+    (moved,) = log.visits()
+    assert moved.taken == _at(WEEK[0], 12) and moved.note == ""
+    assert log.visit(moved, atlas).items == (Mark("plantar", 13, 58, 8),)
+    assert LogBook(where).open("Ana").visits() == [moved]  # moved once, not twice
 
 
 @pytest.mark.parametrize(
@@ -212,10 +249,10 @@ def test_a_failing_database_says_so_in_one_sentence(where):
     log = book.create("Ana")
     log.save(Entry(TODAY, first_steps=5))
     with book.writing() as db:  # a visit's map spoilt behind PainMap's back
-        db.execute(sa.insert(visits).values(person_id=log.person_id, day=TODAY,
-                                            session="{not json", saved=sa.func.now()))  # fmt: skip
-    with pytest.raises(LogError, match=f"the map saved on {TODAY} cannot be read"):
-        log.visit(TODAY, ATLAS)
+        spoilt = dict(person_id=log.person_id, taken=_at(TODAY, 9), note="", session="{not json")
+        db.execute(sa.insert(visits).values(**spoilt, saved=sa.func.now()))
+    with pytest.raises(LogError, match=r"the map kept at .* cannot be read"):
+        log.visit(log.visits()[0], ATLAS)
     with book.writing() as db:
         db.execute(sa.text("drop table entries"))
     with pytest.raises(LogError, match=r"the log database .* failed"):

@@ -31,14 +31,17 @@ import re
 import secrets
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from datetime import date as Date
+from datetime import time as TimeOfDay
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
+from painmap.marks import check_note
 from painmap.progress import audit, roles, tries
 from painmap.progress.audit import LOCAL_ACTOR
 from painmap.progress.entry import FIELDS, Entry
@@ -76,15 +79,57 @@ entries = sa.Table(
     sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("person_id", "day"),
 )  # fmt: skip
+# A visit's pain map, several a day: each with the moment it was taken and a note.
 visits = sa.Table(
-    "visits", metadata,
+    "visit_maps",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("person_id", sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("taken", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
     sa.Column("session", sa.Text, nullable=False),
     sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
-    sa.UniqueConstraint("person_id", "day"),
-)  # fmt: skip
+)
+OLD_VISITS = "visits"  # before 0.2: one map a day, no time or note; moved once, at open
+OLD_VISIT_HOUR = 12  # a moved visit is put at noon of its day
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A kept pain map: its number in the log, when it was taken, and its note."""
+
+    id: int
+    taken: datetime
+    note: str = ""
+
+    @property
+    def day(self) -> Date:
+        return self.taken.date()
+
+    def label(self) -> str:
+        """How a person picks it: '2 Dec 2026, 14:05 · after the massage'."""
+        when = f"{self.taken:%d %b %Y, %H:%M}".lstrip("0")
+        return f"{when} · {self.note}" if self.note else when
+
+
+def _move_old_visits(db) -> None:
+    """Visits kept by PainMap before 0.2 (one a day) move to the new table, once."""
+    if not sa.inspect(db).has_table(OLD_VISITS):
+        return
+    old = sa.Table(OLD_VISITS, sa.MetaData(), autoload_with=db)
+    for row in db.execute(sa.select(old)).all():
+        noon = datetime.combine(row.day, TimeOfDay(OLD_VISIT_HOUR), UTC)
+        db.execute(
+            sa.insert(visits).values(
+                person_id=row.person_id, taken=noon, note="", session=row.session, saved=row.saved
+            )
+        )
+    old.drop(db)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back a naive time for a column kept in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class LogError(ValueError):
@@ -194,6 +239,8 @@ class LogBook:
                     sa.event.listen(self.engine, "connect", _sqlite_settings)
                 for tables in (metadata, tries.metadata, audit.metadata, roles.metadata):
                     tables.create_all(self.engine)
+                with self.engine.begin() as db:
+                    _move_old_visits(db)
         except (SQLAlchemyError, ImportError, OSError) as err:
             reason = _reason(err)
             raise LogError(f"the log database {self.where} cannot be opened: {reason}") from None
@@ -327,43 +374,58 @@ class PersonLog:
             db.execute(sa.delete(entries).where(self._mine(entries), entries.c.day == day))
             audit.record(db, self.actor, "write", self.person_id, f"deleted {day.isoformat()}")
 
-    def save_visit(self, session: Session, atlas, day: Date | None = None) -> Date:
-        """Keep the pain map ``session`` as the visit of ``day`` (today), replacing that day's."""
-        day = day or Date.today()
+    def save_visit(
+        self, session: Session, atlas, taken: datetime | None = None, note: str = ""
+    ) -> Visit:
+        """Keep the pain map ``session`` as a visit taken at ``taken`` (now), with ``note``."""
+        taken = taken or datetime.now(UTC)
+        if taken.tzinfo is None:
+            taken = taken.astimezone()  # a time as the person gave it, on this machine's clock
+        if taken > datetime.now(UTC):
+            raise LogError(f"{taken:%d %B %Y, %H:%M} has not come yet; keep visits up to now")
+        note = check_note(note)
         text = dump_session(session, atlas)
         with self.book.writing() as db:
-            db.execute(sa.delete(visits).where(self._mine(visits), visits.c.day == day))
-            db.execute(sa.insert(visits).values(person_id=self.person_id, day=day, session=text,
-                                             saved=datetime.now(UTC)))  # fmt: skip
-            audit.record(db, self.actor, "write", self.person_id, f"visit {day.isoformat()}")
-        return day
+            row = dict(person_id=self.person_id, taken=taken, note=note, session=text)
+            new = db.execute(sa.insert(visits).values(**row, saved=datetime.now(UTC)))
+            visit = Visit(new.inserted_primary_key[0], taken, note)
+            audit.record(db, self.actor, "write", self.person_id, f"visit {visit.id}")
+        return visit
 
-    def visits(self) -> list[Date]:
-        """The days with a saved pain map, oldest first."""
+    def visits(self) -> list[Visit]:
+        """The kept visits, oldest first."""
         with self.book.reading() as db:
-            query = sa.select(visits.c.day).where(self._mine(visits)).order_by(visits.c.day)
-            return [row.day for row in db.execute(query)]
+            query = sa.select(visits.c.id, visits.c.taken, visits.c.note).where(self._mine(visits))
+            rows = db.execute(query.order_by(visits.c.taken, visits.c.id))
+            return [Visit(r.id, _aware(r.taken), r.note) for r in rows]
 
-    def visit(self, day: Date, atlas) -> Session:
-        """The pain map saved on ``day``; LogError if there is none."""
+    def visit(self, visit: Visit, atlas) -> Session:
+        """The pain map of ``visit``; LogError if this log has no such visit."""
         with self.book.writing() as db:
-            query = sa.select(visits.c.session).where(self._mine(visits), visits.c.day == day)
+            query = sa.select(visits.c.session).where(self._mine(visits), visits.c.id == visit.id)
             text = db.execute(query).scalar()
-            audit.record(db, self.actor, "read", self.person_id, f"visit {day.isoformat()}")
+            audit.record(db, self.actor, "read", self.person_id, f"visit {visit.id}")
         if text is None:
-            raise LogError(f"no pain map was saved on {day.isoformat()}")
+            raise LogError(f"no pain map was kept at {visit.label()}")
         try:
             return load_session(text, atlas).session
         except SessionError as err:
-            raise LogError(f"the map saved on {day.isoformat()} cannot be read: {err}") from None
+            raise LogError(f"the map kept at {visit.label()} cannot be read: {err}") from None
 
     def export(self) -> dict:
         """Everything held about this person, as plain values for a JSON file: the log, its
         days, its visits (each a session file) and the audit trail of who did what to it."""
         with self.book.writing() as db:
             person = db.execute(sa.select(people).where(people.c.id == self.person_id)).one()
-            rows = db.execute(sa.select(visits).where(self._mine(visits)).order_by(visits.c.day))
-            saved = [{"day": r.day.isoformat(), "session": json.loads(r.session)} for r in rows]
+            query = sa.select(visits).where(self._mine(visits)).order_by(visits.c.taken)
+            saved = [
+                {
+                    "taken": _aware(r.taken).isoformat(),
+                    "note": r.note,
+                    "session": json.loads(r.session),
+                }
+                for r in db.execute(query)
+            ]
             events = audit.trail(db, self.person_id, limit=100_000)
             audit.record(db, self.actor, "export", self.person_id)
         return {

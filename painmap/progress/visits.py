@@ -18,6 +18,7 @@ Likeliest condition both times: Plantar fasciitis.
 from __future__ import annotations
 
 from datetime import date as Date
+from datetime import datetime
 
 import plotly.graph_objects as go
 
@@ -31,8 +32,10 @@ from painmap.vocabulary import ResultList
 BEFORE_COLOUR = "#6b7a86"  # slate: the earlier visit recedes, the latest stays in mark red
 
 
-def _label(day: Date) -> str:
-    return day.strftime("%d %b %Y").lstrip("0")
+def _label(when: Date) -> str:
+    """A visit's day, and its time when it has one (two visits can share a day)."""
+    day = when.strftime("%d %b %Y").lstrip("0")
+    return f"{day}, {when:%H:%M}" if isinstance(when, datetime) else day
 
 
 def visit_figure(atlas, view: str, session: Session, day: Date, role: str) -> go.Figure:

@@ -88,7 +88,7 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         download.value.save_as(tmp_path / "log.csv")
         # Before and after: today's map kept as a visit; then the presentation page.
         page.get_by_role("tab", name="Before and after").click()
-        page.get_by_role("button", name="Keep today's map as a visit").click()
+        page.get_by_role("button", name="Keep this map as a visit").click()
         wait_words(page, "is kept as the visit of")
         page.get_by_role("link", name="Presentation").click()
         page.wait_for_timeout(3000)

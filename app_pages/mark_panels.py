@@ -76,8 +76,9 @@ def map_actions() -> None:
     undo, clear = st.columns(2)
     undo.button("Undo", key="undo", disabled=not ss.get("history"), on_click=state.undo)
     if not ss.get("confirm_clear"):
-        clear.button("Remove all marks", key="clear", disabled=not ss.marks,
-                     on_click=state.ask_clear)  # fmt: skip
+        clear.button(
+            "Remove all marks", key="clear", disabled=not ss.marks, on_click=state.ask_clear
+        )
         return
     clear.warning(f"Remove all {len(ss.marks)} marks and areas?")
     yes, no = clear.columns(2)

@@ -12,6 +12,15 @@ from painmap.render import figure
 from painmap.version import __version__
 
 __all__ = [
-    "Area", "Atlas", "AtlasError", "Mark", "Problem", "__version__", "analyse", "figure",
-    "load_atlas", "match", "read_atlas",
-]  # fmt: skip
+    "Area",
+    "Atlas",
+    "AtlasError",
+    "Mark",
+    "Problem",
+    "__version__",
+    "analyse",
+    "figure",
+    "load_atlas",
+    "match",
+    "read_atlas",
+]

@@ -147,8 +147,7 @@ def run_exports(atlas, repeats: int = 5) -> dict[str, float]:
     from painmap.export import export
     from painmap.session_file import Session
 
-    session = Session(items=(Mark(PLANTAR, 13, 58, 7, note="first steps"),
-                             Mark(POSTERIOR, 0, 190)))  # fmt: skip
+    session = Session(items=(Mark(PLANTAR, 13, 58, 7, note="first steps"), Mark(POSTERIOR, 0, 190)))
     figures = {}
     print("exports of one view (plantar), with marks, three patterns and a note:")
     for fmt in ("png", "pdf"):

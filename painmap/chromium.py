@@ -22,11 +22,17 @@ import tempfile
 from pathlib import Path
 
 OFFLINE_FLAGS = (
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-extensions", "--disable-default-apps", "--disable-domain-reliability",
-    "--disable-client-side-phishing-detection", "--no-pings", "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--no-pings",
+    "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]",
-)  # fmt: skip
+)
 """Flags for every browser PainMap starts: no background services, no name lookups.
 
 Some of Chromium's own services run whatever the flags say (update checks, network time,

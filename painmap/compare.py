@@ -14,9 +14,14 @@ from painmap.describe import KIND_WORDS
 from painmap.vocabulary import VIEWS
 
 ROWS = (
-    "Kind", "Where it hurts", "Trigger-point site", "Fits", "Argues against",
-    "Told apart from the others", "How sure",
-)  # fmt: skip
+    "Kind",
+    "Where it hurts",
+    "Trigger-point site",
+    "Fits",
+    "Argues against",
+    "Told apart from the others",
+    "How sure",
+)
 
 
 def comparison(atlas, pattern_ids: list[str]) -> pd.DataFrame:
@@ -29,8 +34,11 @@ def comparison(atlas, pattern_ids: list[str]) -> pd.DataFrame:
         sites = [VIEWS[v].on.removeprefix("on ") for v in k.site_views(pid)]
         fits = [labels[w.id] for w in sorted(p.symptoms, key=lambda w: -w.weight) if w.weight > 0]
         against = [labels[w.id] for w in p.symptoms if w.weight < 0]
-        apart = [f"{atlas.patterns[d.id].name}: {d.point}" for d in p.differentials
-                 if d.id in pattern_ids and d.id != pid]  # fmt: skip
+        apart = [
+            f"{atlas.patterns[d.id].name}: {d.point}"
+            for d in p.differentials
+            if d.id in pattern_ids and d.id != pid
+        ]
         columns[p.name] = [
             KIND_WORDS[p.kind],
             ", ".join(r.replace("_", " ") for r in p.regions),

@@ -55,14 +55,24 @@ def view_figure(atlas, session: Session, view: str, highlight=None, when: Date |
     """The annotated figure of one view, as exported."""
     when = when or Date.today()
     strengths = _highlight(atlas, session, highlight)
-    fig = figure(atlas, view, session.side, marks=session.items, highlight=list(strengths),
-                 strengths=strengths)  # fmt: skip
+    fig = figure(
+        atlas,
+        view,
+        session.side,
+        marks=session.items,
+        highlight=list(strengths),
+        strengths=strengths,
+    )
     fig.update_layout(
-        title=dict(text=f"{view_title(view, session.side)} · PainMap", x=0.01,
-                   subtitle=_subtitle(session, when, 100)),
+        title=dict(
+            text=f"{view_title(view, session.side)} · PainMap",
+            x=0.01,
+            subtitle=_subtitle(session, when, 100),
+        ),
         margin=dict(l=10, r=10, t=_top_margin(session), b=10),
-        width=ONE_VIEW_SIZE[0], height=ONE_VIEW_SIZE[1],
-    )  # fmt: skip
+        width=ONE_VIEW_SIZE[0],
+        height=ONE_VIEW_SIZE[1],
+    )
     return fig
 
 
@@ -92,20 +102,28 @@ def all_views_figure(atlas, session: Session, highlight=None, when: Date | None 
     """The five views side by side, with marks, zones, notes and one legend."""
     when = when or Date.today()
     strengths = _highlight(atlas, session, highlight)
-    fig = make_subplots(rows=1, cols=5, horizontal_spacing=0.01,
-                        subplot_titles=[VIEWS[v].name for v in VIEW_IDS])  # fmt: skip
+    fig = make_subplots(
+        rows=1, cols=5, horizontal_spacing=0.01, subplot_titles=[VIEWS[v].name for v in VIEW_IDS]
+    )
     seen_legend: set = set()
     for col, view in enumerate(VIEW_IDS, start=1):
         add_view(fig, atlas, session, view, (1, col), strengths, seen_legend)
     whole = "foot and leg"
     fig.update_layout(
-        title=dict(text=f"{session.side.upper()} {whole} · PainMap", x=0.01,
-                   subtitle=_subtitle(session, when, 180)),
-        font=dict(family=FONT, color=INK), paper_bgcolor="white", plot_bgcolor="white",
-        width=ALL_VIEWS_SIZE[0], height=ALL_VIEWS_SIZE[1], showlegend=True,
+        title=dict(
+            text=f"{session.side.upper()} {whole} · PainMap",
+            x=0.01,
+            subtitle=_subtitle(session, when, 180),
+        ),
+        font=dict(family=FONT, color=INK),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        width=ALL_VIEWS_SIZE[0],
+        height=ALL_VIEWS_SIZE[1],
+        showlegend=True,
         legend=dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=13)),
         margin=dict(l=10, r=10, t=_top_margin(session) + 45, b=90),
-    )  # fmt: skip
+    )
     return fig
 
 

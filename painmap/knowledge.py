@@ -202,9 +202,12 @@ def _refers(pattern: Pattern, index: int, spec, label: str, problems: list[Probl
     if unknown:
         known = "; ".join(named) or "none: give the pain zones a label"
         problems.append(
-            Problem(label, f"zones[{index}].refers", f"no pain zone labelled {unknown[0]!r} "
-                    f"(labels: {known})")
-        )  # fmt: skip
+            Problem(
+                label,
+                f"zones[{index}].refers",
+                f"no pain zone labelled {unknown[0]!r} (labels: {known})",
+            )
+        )
     return tuple(named[r] for r in spec.refers if r in named)
 
 

@@ -59,8 +59,16 @@ def zone_fills(role, geometries, side, colour, strength, name, group) -> list[di
     spread hatched with a dotted edge, a trigger-point site dashed."""
     xs, ys = _outline_xy(geometries, side)
     solid = 0.25 + 0.45 * strength  # a stronger match is drawn more solid
-    style = dict(x=xs, y=ys, mode="lines", fill="toself", name=name, legendgroup=group,
-                 hoverinfo="skip", showlegend=True)  # fmt: skip
+    style = dict(
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        name=name,
+        legendgroup=group,
+        hoverinfo="skip",
+        showlegend=True,
+    )
     if role == Role.ESSENTIAL:
         cores = [g.buffer(-CORE_MM).simplify(0.3) for g in geometries]
         cx, cy = _outline_xy([c for c in cores if not c.is_empty], side)
@@ -143,12 +151,16 @@ def zone_traces(
                 sites = [site_point(to_side(g, side)) for g in rows.geometry]
                 traces.append(
                     scatter(
-                        x=[p.x for p in sites], y=[p.y for p in sites], mode="markers",
+                        x=[p.x for p in sites],
+                        y=[p.y for p in sites],
+                        mode="markers",
                         marker=dict(symbol="x-thin", size=16, line=dict(width=4, color=colour)),
-                        name=f"{label}: trigger point ×", legendgroup=pid, hoverinfo="skip",
+                        name=f"{label}: trigger point ×",
+                        legendgroup=pid,
+                        hoverinfo="skip",
                         showlegend=False,
                     )
-                )  # fmt: skip
+                )
     return [*traces, *_edges(traces)]
 
 
@@ -186,8 +198,9 @@ def mark_size(intensity: float | None) -> float:
     return 22.0 if intensity is None else 18.0 + 1.4 * intensity
 
 
-def mark_traces(view: str, marks: Iterable[Mark | Area], colour: str = MARK,
-                name: str = "marks") -> list[dict]:  # fmt: skip
+def mark_traces(
+    view: str, marks: Iterable[Mark | Area], colour: str = MARK, name: str = "marks"
+) -> list[dict]:
     """Numbered marks (1, 2, ... in order) and outlined areas (A1, A2, ...) on ``view``.
 
     Marks and areas are numbered apart, as the matcher does, over all views. ``colour`` and
@@ -205,27 +218,49 @@ def mark_traces(view: str, marks: Iterable[Mark | Area], colour: str = MARK,
         ys = [y for _, y in area.points] + [area.points[0][1]]
         traces.append(
             scatter(
-                x=xs, y=ys, mode="lines", fill="toself", fillcolor=rgba(colour, 0.12),
-                line=dict(color=colour, width=2, dash="dash"), name=f"{name}: area {n}",
-                hoverinfo="skip", showlegend=False,
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=rgba(colour, 0.12),
+                line=dict(color=colour, width=2, dash="dash"),
+                name=f"{name}: area {n}",
+                hoverinfo="skip",
+                showlegend=False,
             )
-        )  # fmt: skip
+        )
         c = area.polygon.representative_point()
         traces.append(
-            scatter(x=[c.x], y=[c.y], mode="text", text=[f"A{n}"], hoverinfo="skip",
-                       textfont=dict(color=colour, size=13), showlegend=False, name=f"{name}: A{n}")
-        )  # fmt: skip
+            scatter(
+                x=[c.x],
+                y=[c.y],
+                mode="text",
+                text=[f"A{n}"],
+                hoverinfo="skip",
+                textfont=dict(color=colour, size=13),
+                showlegend=False,
+                name=f"{name}: A{n}",
+            )
+        )
     if points:
         traces.append(
             scatter(
-                x=[m.x for _, m in points], y=[m.y for _, m in points],
-                mode="markers+text", text=[str(n) for n, _ in points],
-                textfont=dict(color="white", size=12), textposition="middle center",
-                marker=dict(size=[mark_size(m.intensity) for _, m in points], color=colour,
-                            line=dict(color="white", width=2)),
-                hoverinfo="skip", name=name, showlegend=False,
+                x=[m.x for _, m in points],
+                y=[m.y for _, m in points],
+                mode="markers+text",
+                text=[str(n) for n, _ in points],
+                textfont=dict(color="white", size=12),
+                textposition="middle center",
+                marker=dict(
+                    size=[mark_size(m.intensity) for _, m in points],
+                    color=colour,
+                    line=dict(color="white", width=2),
+                ),
+                hoverinfo="skip",
+                name=name,
+                showlegend=False,
             )
-        )  # fmt: skip
+        )
     return traces
 
 
@@ -249,10 +284,23 @@ def note_labels(items, view: str, xref: str = "x", yref: str = "y") -> list[dict
         ax = -70 if anchor[0] > 0 else 70  # point inwards from the nearer edge
         ay = -40 if len(labels) % 2 == 0 else 40  # one label above, the next below: clear of both
         text = f"{label}: {wrapped(item.note, 28)}"
-        labels.append(dict(
-            x=anchor[0], y=anchor[1], xref=xref, yref=yref, text=text,
-            showarrow=True, arrowhead=2, arrowcolor=INK, ax=ax, ay=ay, align="left",
-            bgcolor="rgba(255,255,255,0.92)", bordercolor=INK, borderwidth=1,
-            font=dict(size=12, color=INK),
-        ))  # fmt: skip
+        labels.append(
+            dict(
+                x=anchor[0],
+                y=anchor[1],
+                xref=xref,
+                yref=yref,
+                text=text,
+                showarrow=True,
+                arrowhead=2,
+                arrowcolor=INK,
+                ax=ax,
+                ay=ay,
+                align="left",
+                bgcolor="rgba(255,255,255,0.92)",
+                bordercolor=INK,
+                borderwidth=1,
+                font=dict(size=12, color=INK),
+            )
+        )
     return labels

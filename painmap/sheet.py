@@ -24,9 +24,12 @@ def small_multiples(panels, cols: int, panel_size=(300, 380), labels=False, spac
     written under it."""
     rows = -(-len(panels) // cols)
     fig = make_subplots(
-        rows=rows, cols=cols, horizontal_spacing=0.01, vertical_spacing=spacing / rows,
+        rows=rows,
+        cols=cols,
+        horizontal_spacing=0.01,
+        vertical_spacing=spacing / rows,
         subplot_titles=[panel[0] for panel in panels],
-    )  # fmt: skip
+    )
     for n, (_, vmap, extra, *more) in enumerate(panels, start=1):
         row, col = (n - 1) // cols + 1, (n - 1) % cols + 1
         for trace in [*body_traces(vmap, labels), *extra]:
@@ -60,10 +63,14 @@ def small_multiples(panels, cols: int, panel_size=(300, 380), labels=False, spac
     for title in fig.layout.annotations[: len(panels)]:
         title.font = dict(size=12, color=INK)
     fig.update_layout(
-        showlegend=False, paper_bgcolor="white", plot_bgcolor="white",
-        font=dict(family=FONT, color=INK), margin=dict(l=10, r=10, t=40, b=10),
-        width=cols * panel_size[0], height=rows * panel_size[1],
-    )  # fmt: skip
+        showlegend=False,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        font=dict(family=FONT, color=INK),
+        margin=dict(l=10, r=10, t=40, b=10),
+        width=cols * panel_size[0],
+        height=rows * panel_size[1],
+    )
     return fig
 
 

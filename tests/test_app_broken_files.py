@@ -30,8 +30,12 @@ def _outline(data):
 
 
 def invalid_polygon(root):
-    _json_edit(root / "maps/plantar.geojson", lambda d: _outline(d)["geometry"].update(
-        coordinates=[[[0, 0], [200, 300], [200, 0], [0, 300], [0, 0]]]))  # fmt: skip
+    _json_edit(
+        root / "maps/plantar.geojson",
+        lambda d: _outline(d)["geometry"].update(
+            coordinates=[[[0, 0], [200, 300], [200, 0], [0, 300], [0, 0]]]
+        ),
+    )
 
 
 def zone_outside(root):
@@ -103,8 +107,9 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", BROKEN)
-def test_broken_file_is_named_and_the_app_shows_a_friendly_page(project_copy, case, capsys,
-                                                                 monkeypatch):  # fmt: skip
+def test_broken_file_is_named_and_the_app_shows_a_friendly_page(
+    project_copy, case, capsys, monkeypatch
+):
     breaks, file, words = BROKEN[case]
     breaks(project_copy)
     assert main(["validate", "--root", str(project_copy)]) == 1

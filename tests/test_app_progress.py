@@ -45,8 +45,11 @@ def _log_day(at, day, first, end, walk, step_index=1, note=""):
 
 
 def _texts(at) -> str:
-    parts = [e.value for kind in ("markdown", "success", "error", "info", "caption")
-             for e in getattr(at, kind)]  # fmt: skip
+    parts = [
+        e.value
+        for kind in ("markdown", "success", "error", "info", "caption")
+        for e in getattr(at, kind)
+    ]
     parts += [e.label for e in at.expander]
     return "\n".join(as_shown(p) for p in parts)
 

@@ -78,11 +78,24 @@ def test_bad_argument_exits_2_with_one_line():
 
 def test_match_json_follows_the_contract():
     result = run(
-        "match", "--side", "left", "--mark", "plantar:medial_calcaneal_tubercle",
-        "--mark", "plantar:-13,58@7", "--mark", "posterior:0,900",
-        "--area", "plantar:-20,20 20,20 20,60", "--symptom", "first_steps_morning",
-        "sudden_snap", "--top", "3", "--json",
-    )  # fmt: skip
+        "match",
+        "--side",
+        "left",
+        "--mark",
+        "plantar:medial_calcaneal_tubercle",
+        "--mark",
+        "plantar:-13,58@7",
+        "--mark",
+        "posterior:0,900",
+        "--area",
+        "plantar:-20,20 20,20 20,60",
+        "--symptom",
+        "first_steps_morning",
+        "sudden_snap",
+        "--top",
+        "3",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert {"results", "red_flags", "unmatched_marks"} <= set(document)
@@ -184,8 +197,22 @@ def test_log_add_and_show_keep_a_week_and_judge_it(tmp_path):
     start = date.today() - timedelta(days=6)
     for n, pain in enumerate([7, 7, 6, 6, 5, 4, 4]):
         day = (start + timedelta(days=n)).isoformat()
-        done = run("log", "add", "Ana", "--new", "--db", db, "--day", day, "--first", str(pain),
-                   "--walk", "20", "--step", "Ice the heel")  # fmt: skip
+        done = run(
+            "log",
+            "add",
+            "Ana",
+            "--new",
+            "--db",
+            db,
+            "--day",
+            day,
+            "--first",
+            str(pain),
+            "--walk",
+            "20",
+            "--step",
+            "Ice the heel",
+        )
         assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"kept {day} in Ana's log (7 days)"
     shown = json.loads(run("log", "show", "Ana", "--db", db, "--json").stdout)

@@ -133,9 +133,17 @@ def test_cli_export_writes_each_format_and_refuses_an_unknown_one(tmp_path):
 
     out = tmp_path / "map.svg"
     result = run(
-        "--out", str(out), "--view", "posterior", "--mark", "posterior:achilles_insertion",
-        "--highlight", "insertional_achilles_tendinopathy", "--note", "a <i>note</i>",
-    )  # fmt: skip
+        "--out",
+        str(out),
+        "--view",
+        "posterior",
+        "--mark",
+        "posterior:achilles_insertion",
+        "--highlight",
+        "insertional_achilles_tendinopathy",
+        "--note",
+        "a <i>note</i>",
+    )
     assert result.returncode == 0, result.stderr
     flat = _svg_text(out.read_text())
     assert "Insertional Achilles tendinopathy" in flat and "Note: a <i>note</i>" in flat
@@ -167,15 +175,22 @@ def test_handout_is_one_or_two_pages_of_real_text(tmp_path):
 
 
 def _run(*args) -> str:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
-                          check=True).stdout  # fmt: skip
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=True).stdout
 
 
 def test_the_handout_carries_the_log_and_its_verdicts_within_two_pages(tmp_path):
     start = date(2026, 11, 10)
-    log = tuple(Entry(start + timedelta(days=n), first_steps=p, end_of_day=p - 1,
-                      walk_minutes=15 + 5 * n, step_id="ice", step_name="Ice the heel")
-                for n, p in enumerate([7, 7, 6, 6, 5, 4, 4]))  # fmt: skip
+    log = tuple(
+        Entry(
+            start + timedelta(days=n),
+            first_steps=p,
+            end_of_day=p - 1,
+            walk_minutes=15 + 5 * n,
+            step_id="ice",
+            step_name="Ice the heel",
+        )
+        for n, p in enumerate([7, 7, 6, 6, 5, 4, 4])
+    )
     first_visit = (date(2026, 11, 2), Session(items=(Area("plantar", WIDE_HEEL),)))
     path = tmp_path / "handout.pdf"
     session = replace(SESSION, log=log)

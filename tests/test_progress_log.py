@@ -32,8 +32,17 @@ WEEK = [TODAY - timedelta(days=6 - n) for n in range(7)]
 def test_entries_are_kept_in_the_file_and_read_back_in_day_order(where):
     log = LogBook(where).create("Ana")
     for day, pain in reversed(list(zip(WEEK, [7, 7, 6, 6, 5, 4, 4], strict=True))):
-        log.save(Entry(day, first_steps=pain, end_of_day=pain - 1, walk_minutes=20,
-                       step_id="ice", step_name="Ice the heel", note=f"day {day}"))  # fmt: skip
+        log.save(
+            Entry(
+                day,
+                first_steps=pain,
+                end_of_day=pain - 1,
+                walk_minutes=20,
+                step_id="ice",
+                step_name="Ice the heel",
+                note=f"day {day}",
+            )
+        )
     again = LogBook(where).open("Ana")  # a new connection, as after a restart
     read = again.entries()
     assert [e.day for e in read] == WEEK
@@ -126,8 +135,11 @@ def test_visits_kept_before_0_2_one_a_day_move_over_once(tmp_path, atlas):
     engine = sa.create_engine(database_url(where))
     with engine.begin() as db:
         old.create(db)
-        db.execute(sa.insert(old).values(person_id=1, day=WEEK[0], session=map_text,
-                                         saved=datetime.now(UTC)))  # fmt: skip
+        db.execute(
+            sa.insert(old).values(
+                person_id=1, day=WEEK[0], session=map_text, saved=datetime.now(UTC)
+            )
+        )
     engine.dispose()
     log = LogBook(where).open("Ana")
     (moved,) = log.visits()
@@ -204,8 +216,13 @@ with book.engine.begin() as db:  # the sixth write dies half-way, before its com
 
 
 def test_a_crash_in_the_middle_of_a_write_loses_no_earlier_entry(where):
-    done = subprocess.run([sys.executable, "-c", CRASHING_WRITER, where], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", CRASHING_WRITER, where],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == -signal.SIGKILL, done.stderr
     log = LogBook(where).open("Ana")
     assert [(e.first_steps, e.note) for e in log.entries()] == [(n, "kept") for n in range(5)]
@@ -229,8 +246,12 @@ for n in range(3000):
 
 
 def test_a_writer_killed_at_any_moment_keeps_every_entry_it_reported(where):
-    writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(KILLED_WRITER), where],
-                              cwd=ROOT, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    writer = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(KILLED_WRITER), where],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     reported = []
     for line in writer.stdout:
         reported.append(int(line))

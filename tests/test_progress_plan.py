@@ -20,9 +20,17 @@ START = date(2026, 10, 1)
 
 def _log(pains, step="stretch", walks=None, start=START, name="Stretch the calf"):
     walks = walks or [None] * len(pains)
-    return [Entry(start + timedelta(days=n), first_steps=p, end_of_day=p, walk_minutes=w,
-                  step_id=step, step_name=name if step else None)
-            for n, (p, w) in enumerate(zip(pains, walks, strict=True))]  # fmt: skip
+    return [
+        Entry(
+            start + timedelta(days=n),
+            first_steps=p,
+            end_of_day=p,
+            walk_minutes=w,
+            step_id=step,
+            step_name=name if step else None,
+        )
+        for n, (p, w) in enumerate(zip(pains, walks, strict=True))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +42,11 @@ def test_the_plan_starts_with_the_best_match_and_adds_the_general_advice(heel_pl
     names = [s.name for s in heel_plan.steps]
     fasciitis = [c.step for c in atlas.patterns["plantar_fasciitis"].self_care]
     assert names[:4] == fasciitis[:4]
-    for general in ("Use a heel cup in both shoes", "Wear silicone toe spacers",
-                    "Do articulated bridges"):  # fmt: skip
+    for general in (
+        "Use a heel cup in both shoes",
+        "Wear silicone toe spacers",
+        "Do articulated bridges",
+    ):
         assert general in names
     assert len(names) == len(set(names))  # no step twice
     assert "Roll the sole over a frozen water bottle" in names  # quadratus plantae's massage
@@ -124,9 +135,12 @@ def test_days_without_a_step_belong_to_no_trial_but_serve_as_the_baseline():
 
 def test_the_chart_draws_both_pains_the_walking_and_a_band_per_trial():
     log = _log([6] * 7, step="a", name="Ice") + _log(
-        [5, 4, 4, 3, 3], step="b", name="Stretch", walks=[10, 20, 20, 30, 30],
+        [5, 4, 4, 3, 3],
+        step="b",
+        name="Stretch",
+        walks=[10, 20, 20, 30, 30],
         start=START + timedelta(days=7),
-    )  # fmt: skip
+    )
     fig = progress_figure(log, judge(log))
     assert [len(t.x) for t in fig.data] == [12, 12, 12]
     labels = [a.text for a in fig.layout.annotations]
@@ -135,9 +149,18 @@ def test_the_chart_draws_both_pains_the_walking_and_a_band_per_trial():
 
 
 def test_the_csv_has_one_row_a_day_and_never_a_formula():
-    log = [Entry(START, first_steps=6, end_of_day=4, walk_minutes=30, step_id="ice",
-                 step_name="Ice", note='=HYPERLINK("http://x")'),
-           Entry(START + timedelta(days=1), end_of_day=3, note="fine, ünïcode ✓")]  # fmt: skip
+    log = [
+        Entry(
+            START,
+            first_steps=6,
+            end_of_day=4,
+            walk_minutes=30,
+            step_id="ice",
+            step_name="Ice",
+            note='=HYPERLINK("http://x")',
+        ),
+        Entry(START + timedelta(days=1), end_of_day=3, note="fine, ünïcode ✓"),
+    ]
     rows = list(csv.DictReader(io.StringIO(entries_csv(log))))
     assert [r["day"] for r in rows] == ["2026-10-01", "2026-10-02"]
     assert rows[0]["pain_first_steps"] == "6" and rows[1]["pain_first_steps"] == ""

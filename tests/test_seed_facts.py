@@ -42,7 +42,8 @@ def test_checklist_covers_every_seed():
 def test_seed_fact_is_present_and_attributed(atlas, fact):
     words = [w.lower() for w in fact["words"]]
     found = [
-        text for text, sources in _entries(atlas, fact["where"])
+        text
+        for text, sources in _entries(atlas, fact["where"])
         if fact["seed"] in sources and all(w in text.lower() for w in words)
-    ]  # fmt: skip
+    ]
     assert found, f"{fact['where']} has no entry citing {fact['seed']} with {words}"

@@ -9,20 +9,26 @@ from painmap.session import MAX_MARKS, link_params, marks_per_view, parse_link
 
 
 def test_marks_are_counted_per_view():
-    counts = marks_per_view([Mark("plantar", 0, 40), Mark("posterior", 0, 30),
-                             Mark("plantar", 5, 40)])  # fmt: skip
+    counts = marks_per_view(
+        [Mark("plantar", 0, 40), Mark("posterior", 0, 30), Mark("plantar", 5, 40)]
+    )
     assert counts["plantar"] == 2 and counts["posterior"] == 1 and counts["medial"] == 0
 
 
 def test_a_link_round_trips():
     marks = (Mark("plantar", 13.25, 58), Mark("posterior", -4, 72.5, 7))
     params = link_params("posterior", "left", marks)
-    assert params == {"view": "posterior", "side": "left",
-                      "marks": "plantar:13.2,58;posterior:-4,72.5@7"}  # fmt: skip
+    assert params == {
+        "view": "posterior",
+        "side": "left",
+        "marks": "plantar:13.2,58;posterior:-4,72.5@7",
+    }
     state = parse_link(params)
     assert (state.view, state.side, state.warnings) == ("posterior", "left", ())
     assert [(m.view, m.x, m.y, m.intensity) for m in state.marks] == [
-        ("plantar", 13.2, 58.0, None), ("posterior", -4.0, 72.5, 7.0)]  # fmt: skip
+        ("plantar", 13.2, 58.0, None),
+        ("posterior", -4.0, 72.5, 7.0),
+    ]
 
 
 def test_an_empty_link_opens_the_default_map():

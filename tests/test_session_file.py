@@ -34,13 +34,20 @@ FULL = Session(
     note="Second visit.\nBetter after a week of calf stretches.",
     selected="soleus",
     log=(
-        Entry(date(2026, 11, 20), first_steps=6, end_of_day=4, walk_minutes=30,
-              step_id="ice-the-heel", step_name="Ice the heel", note="📝 felt better"),
+        Entry(
+            date(2026, 11, 20),
+            first_steps=6,
+            end_of_day=4,
+            walk_minutes=30,
+            step_id="ice-the-heel",
+            step_name="Ice the heel",
+            note="📝 felt better",
+        ),
         Entry(date(2026, 11, 21), end_of_day=3),
     ),
     absent=("burning",),
     pressed=(("soleus", True),),
-)  # fmt: skip
+)
 
 
 def test_round_trip_is_exact():

@@ -20,12 +20,17 @@ from painmap.progress.verdict import Verdict, trials
 from painmap.style import FONT, INK, PALETTE
 
 FIRST, END, WALK = PALETTE[4], PALETTE[0], "rgba(47, 59, 69, 0.18)"
-OUTCOME_WORDS = {"helping": "helping", "worse": "worse", "no change": "no change",
-                 "too early": "too early to tell"}  # fmt: skip
+OUTCOME_WORDS = {
+    "helping": "helping",
+    "worse": "worse",
+    "no change": "no change",
+    "too early": "too early to tell",
+}
 
 
-def progress_figure(entries: Sequence[Entry], verdicts: Sequence[Verdict] = (),
-                    height: int = 420) -> go.Figure:  # fmt: skip
+def progress_figure(
+    entries: Sequence[Entry], verdicts: Sequence[Verdict] = (), height: int = 420
+) -> go.Figure:
     """Pain (0 to 10) by day as two lines, minutes on one's feet as bars, steps as bands."""
     days = sorted(entries, key=lambda e: e.day)
     x = [e.day.isoformat() for e in days]  # strings: bars and lines then share their centres
@@ -34,12 +39,24 @@ def progress_figure(entries: Sequence[Entry], verdicts: Sequence[Verdict] = (),
         ("Pain at the first steps", [e.first_steps for e in days], FIRST, "solid"),
         ("Pain at the end of the day", [e.end_of_day for e in days], END, "dot"),
     ):
-        fig.add_scatter(x=x, y=values, name=name, mode="lines+markers", connectgaps=True,
-                        line=dict(color=colour, width=2.5, dash=dash), marker=dict(size=8),
-                        hovertemplate="%{x|%a %d %b}: %{y}/10<extra></extra>")  # fmt: skip
-    fig.add_bar(x=x, y=[e.walk_minutes for e in days], name="Walking or standing (min)",
-                yaxis="y2", marker_color=WALK,
-                hovertemplate="%{x|%a %d %b}: %{y} min<extra></extra>")  # fmt: skip
+        fig.add_scatter(
+            x=x,
+            y=values,
+            name=name,
+            mode="lines+markers",
+            connectgaps=True,
+            line=dict(color=colour, width=2.5, dash=dash),
+            marker=dict(size=8),
+            hovertemplate="%{x|%a %d %b}: %{y}/10<extra></extra>",
+        )
+    fig.add_bar(
+        x=x,
+        y=[e.walk_minutes for e in days],
+        name="Walking or standing (min)",
+        yaxis="y2",
+        marker_color=WALK,
+        hovertemplate="%{x|%a %d %b}: %{y} min<extra></extra>",
+    )
     walked = [e.walk_minutes for e in days if e.walk_minutes is not None]
     outcomes = {v.trial.days[0].day: v.outcome for v in verdicts}
     shapes, notes = [], []
@@ -52,24 +69,59 @@ def progress_figure(entries: Sequence[Entry], verdicts: Sequence[Verdict] = (),
         # heights, so that short neighbouring trials do not write over each other. Built as
         # plain dicts at once: add_vrect per band took 20 ms each for a year of trials.
         x0 = _noon(start - timedelta(days=1))
-        shapes.append(dict(type="rect", xref="x", yref="paper", x0=x0, x1=_noon(end), y0=0, y1=1,
-                           fillcolor=PALETTE[(number + 2) % len(PALETTE)], opacity=0.13,
-                           line_width=0, layer="below"))  # fmt: skip
-        notes.append(dict(x=x0, y=1, xref="x", yref="paper", text=f"{number + 1}. {label}",
-                          showarrow=False, xanchor="left", yanchor="top", yshift=-18 * (number % 2),
-                          font=dict(size=11, color=INK)))  # fmt: skip
+        shapes.append(
+            dict(
+                type="rect",
+                xref="x",
+                yref="paper",
+                x0=x0,
+                x1=_noon(end),
+                y0=0,
+                y1=1,
+                fillcolor=PALETTE[(number + 2) % len(PALETTE)],
+                opacity=0.13,
+                line_width=0,
+                layer="below",
+            )
+        )
+        notes.append(
+            dict(
+                x=x0,
+                y=1,
+                xref="x",
+                yref="paper",
+                text=f"{number + 1}. {label}",
+                showarrow=False,
+                xanchor="left",
+                yanchor="top",
+                yshift=-18 * (number % 2),
+                font=dict(size=11, color=INK),
+            )
+        )
     fig.update_layout(
-        height=height, font=dict(family=FONT, color=INK), plot_bgcolor="white",
-        margin=dict(l=50, r=55, t=60, b=40), barmode="overlay", hovermode="x unified",
+        height=height,
+        font=dict(family=FONT, color=INK),
+        plot_bgcolor="white",
+        margin=dict(l=50, r=55, t=60, b=40),
+        barmode="overlay",
+        hovermode="x unified",
         legend=dict(orientation="h", y=-0.12, x=0),
-        yaxis=dict(title="pain (0 to 10)", range=[-0.3, 10.5], dtick=2, gridcolor="#eee",
-                   zeroline=False),
-        yaxis2=dict(title="minutes on your feet", overlaying="y", side="right", showgrid=False,
-                    tickmode="auto", range=[0, 1.7 * max(walked, default=30) or 30]),
+        yaxis=dict(
+            title="pain (0 to 10)", range=[-0.3, 10.5], dtick=2, gridcolor="#eee", zeroline=False
+        ),
+        yaxis2=dict(
+            title="minutes on your feet",
+            overlaying="y",
+            side="right",
+            showgrid=False,
+            tickmode="auto",
+            range=[0, 1.7 * max(walked, default=30) or 30],
+        ),
         xaxis=dict(tickformat="%d %b", gridcolor="#f3f3f3"),
         title=dict(text="Your pain, day by day", x=0, font=dict(size=16)),
-        shapes=shapes, annotations=notes,
-    )  # fmt: skip
+        shapes=shapes,
+        annotations=notes,
+    )
     return fig
 
 

@@ -120,9 +120,17 @@ def cmd_show(args) -> int:
     if args.csv:
         sys.stdout.write(entries_csv(entries))
     elif args.json:
-        said = [{"step": v.trial.step_name, "from": v.trial.days[0].day.isoformat(),
-                 "to": v.trial.days[-1].day.isoformat(), "outcome": v.outcome,
-                 "answer": v.answer, "numbers": v.numbers} for v in verdicts]  # fmt: skip
+        said = [
+            {
+                "step": v.trial.step_name,
+                "from": v.trial.days[0].day.isoformat(),
+                "to": v.trial.days[-1].day.isoformat(),
+                "outcome": v.outcome,
+                "answer": v.answer,
+                "numbers": v.numbers,
+            }
+            for v in verdicts
+        ]
         days = [e.as_row() for e in entries]
         print(json.dumps({"name": args.name, "days": days, "verdicts": said}, ensure_ascii=False))
     else:

@@ -61,24 +61,28 @@ _DUMMY_SALT = bytes(16)  # an unknown name costs one hash too, so timing tells n
 
 metadata = sa.MetaData()
 people = sa.Table(
-    "people", metadata,
+    "people",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("name", sa.String(MAX_NAME), nullable=False, unique=True),
     sa.Column("secret", sa.String(200)),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-)  # fmt: skip
+)
 entries = sa.Table(
-    "entries", metadata,
+    "entries",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("person_id", sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
     sa.Column("day", sa.Date, nullable=False),
-    sa.Column("first_steps", sa.Integer), sa.Column("end_of_day", sa.Integer),
+    sa.Column("first_steps", sa.Integer),
+    sa.Column("end_of_day", sa.Integer),
     sa.Column("walk_minutes", sa.Integer),
-    sa.Column("step_id", sa.String(200)), sa.Column("step_name", sa.String(200)),
+    sa.Column("step_id", sa.String(200)),
+    sa.Column("step_name", sa.String(200)),
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("saved", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("person_id", "day"),
-)  # fmt: skip
+)
 # A visit's pain map, several a day: each with the moment it was taken and a note.
 visits = sa.Table(
     "visit_maps",

@@ -17,9 +17,15 @@ import pandas as pd
 
 from painmap.progress.entry import Entry
 
-COLUMNS = {"day": "day", "first_steps": "pain_first_steps", "end_of_day": "pain_end_of_day",
-           "walk_minutes": "walk_or_stand_minutes", "step_id": "step_id", "step_name": "step",
-           "note": "note"}  # fmt: skip
+COLUMNS = {
+    "day": "day",
+    "first_steps": "pain_first_steps",
+    "end_of_day": "pain_end_of_day",
+    "walk_minutes": "walk_or_stand_minutes",
+    "step_id": "step_id",
+    "step_name": "step",
+    "note": "note",
+}
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 

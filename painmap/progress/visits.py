@@ -45,8 +45,9 @@ def visit_figure(atlas, view: str, session: Session, day: Date, role: str) -> go
     return fig
 
 
-def overlaid_figure(atlas, view: str, before: Session, after: Session,
-                    before_day: Date, after_day: Date) -> go.Figure:  # fmt: skip
+def overlaid_figure(
+    atlas, view: str, before: Session, after: Session, before_day: Date, after_day: Date
+) -> go.Figure:
     """Both visits on one figure of ``view`` (the later visit's side): earlier marks as slate
     rings, later ones in red, each set named in the legend."""
     fig = figure(atlas, view, after.side, validate=False)
@@ -56,16 +57,19 @@ def overlaid_figure(atlas, view: str, before: Session, after: Session,
     # inside its ring instead of hiding it.
     for trace in mark_traces(view, earlier, colour=BEFORE_COLOUR, name=names["before"]):
         if trace["name"] == names["before"]:
-            trace["marker"] = dict(size=34, color="rgba(0,0,0,0)",
-                                   line=dict(color=BEFORE_COLOUR, width=3))  # fmt: skip
-            trace.update(textposition="top center", showlegend=True,
-                         textfont=dict(color=BEFORE_COLOUR, size=12))  # fmt: skip
+            trace["marker"] = dict(
+                size=34, color="rgba(0,0,0,0)", line=dict(color=BEFORE_COLOUR, width=3)
+            )
+            trace.update(
+                textposition="top center",
+                showlegend=True,
+                textfont=dict(color=BEFORE_COLOUR, size=12),
+            )
         fig.add_trace(trace)
     for trace in mark_traces(view, after.items, name=names["after"]):
         trace["showlegend"] = trace["name"] == names["after"]
         fig.add_trace(trace)
-    fig.update_layout(title=dict(text=f"{names['before']} and {names['after']}"),
-                      showlegend=True)  # fmt: skip
+    fig.update_layout(title=dict(text=f"{names['before']} and {names['after']}"), showlegend=True)
     return fig
 
 

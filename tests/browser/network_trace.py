@@ -64,8 +64,20 @@ def outbound(trace: str) -> list[str]:
 
 def traced(command: list[str], log: Path, **kwargs) -> subprocess.CompletedProcess:
     """Run ``command`` under strace, following every child, with sockets named in ``log``."""
-    strace = ["strace", "-f", "-qq", "-yy", "-s", "64", "-e", f"trace={TRACED}",
-              "-e", "signal=none", "-o", str(log)]  # fmt: skip
+    strace = [
+        "strace",
+        "-f",
+        "-qq",
+        "-yy",
+        "-s",
+        "64",
+        "-e",
+        f"trace={TRACED}",
+        "-e",
+        "signal=none",
+        "-o",
+        str(log),
+    ]
     return subprocess.run([*strace, *command], capture_output=True, text=True, **kwargs)
 
 

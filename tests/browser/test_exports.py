@@ -45,11 +45,22 @@ def test_every_download_button_gives_its_file(page, app_url, tmp_path):
 
 def test_open_a_saved_session_and_refuse_a_broken_one(page, app_url, tmp_path):
     good = {
-        "painmap_session": 1, "side": "right", "view": "posterior",
-        "items": [{"kind": "mark", "view": "posterior", "x": 0, "y": 72, "intensity": 6,
-                   "note": "after running"}],
-        "symptoms": ["runner"], "note": "from the clinic",
-    }  # fmt: skip
+        "painmap_session": 1,
+        "side": "right",
+        "view": "posterior",
+        "items": [
+            {
+                "kind": "mark",
+                "view": "posterior",
+                "x": 0,
+                "y": 72,
+                "intensity": 6,
+                "note": "after running",
+            }
+        ],
+        "symptoms": ["runner"],
+        "note": "from the clinic",
+    }
     (tmp_path / "good.json").write_text(json.dumps(good))
     (tmp_path / "broken.json").write_text('{"painmap_session": 1, "items": [')
     page.goto(app_url)

@@ -83,8 +83,11 @@ def test_a_click_past_the_mark_limit_is_refused_with_a_message(page, app_url):
     """A map with the most marks allowed keeps them all and says why the click did nothing."""
     outline = ATLAS.view("posterior").outline
     left, bottom, right, top = outline.bounds
-    grid = [(left + (right - left) * i / 9, bottom + (top - bottom) * j / 31)
-            for i in range(1, 9) for j in range(1, 31)]  # fmt: skip
+    grid = [
+        (left + (right - left) * i / 9, bottom + (top - bottom) * j / 31)
+        for i in range(1, 9)
+        for j in range(1, 31)
+    ]
     inside = [(x, y) for x, y in grid if outline.contains(Point(x, y))][:MAX_MARKS]
     assert len(inside) == MAX_MARKS
     marks = ";".join(f"posterior:{x:.1f},{y:.1f}" for x, y in inside)

@@ -123,8 +123,13 @@ for fmt in ("png", "svg", "pdf"):
     (out / f"all.{fmt}").write_bytes(export(atlas, session, fmt, "all"))
 (out / "handout.pdf").write_bytes(handout_pdf(atlas, session))
 """
-SIGNATURES = {"all.png": b"\x89PNG", "all.svg": b"<svg", "all.pdf": b"%PDF",
-              "handout.pdf": b"%PDF", "cold.png": b"\x89PNG"}  # fmt: skip
+SIGNATURES = {
+    "all.png": b"\x89PNG",
+    "all.svg": b"<svg",
+    "all.pdf": b"%PDF",
+    "handout.pdf": b"%PDF",
+    "cold.png": b"\x89PNG",
+}
 
 
 @pytest.fixture(scope="module")
@@ -138,9 +143,19 @@ def export_run(tmp_path_factory) -> Path:
     env = {**os.environ, "BROWSER_PATH": str(logging), "PYTHONPATH": str(ROOT)}
     runs = {
         "warm": [sys.executable, "-c", WARM_EXPORTS, str(folder)],
-        "cold": [sys.executable, "-m", "painmap", "export", "--view", "plantar",
-                 "--mark", "plantar:13,58", "--out", str(folder / "cold.png")],
-    }  # fmt: skip
+        "cold": [
+            sys.executable,
+            "-m",
+            "painmap",
+            "export",
+            "--view",
+            "plantar",
+            "--mark",
+            "plantar:13,58",
+            "--out",
+            str(folder / "cold.png"),
+        ],
+    }
     for name, command in runs.items():
         done = traced(command, folder / f"strace-{name}.txt", env=env, cwd=ROOT, timeout=300)
         assert done.returncode == 0, done.stderr[-2000:]

@@ -6,7 +6,6 @@ holds at most one person's log, and a copy of its entries for drawing.
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 
 import streamlit as st
@@ -16,7 +15,7 @@ from painmap.progress.clinic import Clinic
 from painmap.progress.entry import Entry
 from painmap.progress.importing import Change, compare
 from painmap.progress.logbook import LogBook, LogError
-from painmap.settings import clinic_mode
+from painmap.settings import clinic_mode, database
 from painmap.wording import counted
 
 ss = st.session_state
@@ -29,7 +28,7 @@ def _book(where: str | None) -> LogBook:
 
 def book() -> LogBook:
     """The log database named by PAINMAP_DB (a file or a URL), or the default file."""
-    return _book(os.environ.get("PAINMAP_DB"))
+    return _book(database())
 
 
 def clinic() -> Clinic:

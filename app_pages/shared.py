@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import streamlit as st
 
 import painmap
 from painmap.map_payload import publish
+from painmap.settings import data_root
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,7 +19,7 @@ def _atlas(root: str | None):
 def atlas():
     """The atlas; when its files are broken, a plain page saying what to fix, then stop."""
     try:
-        return _atlas(os.environ.get("PAINMAP_ROOT"))
+        return _atlas(data_root())
     except painmap.AtlasError as err:
         st.error("PainMap cannot start: some of its map or data files are broken.")
         st.markdown("Run `python -m painmap validate` in the project folder. It found:")

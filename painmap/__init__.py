@@ -5,7 +5,7 @@ tested and scripted; the web app in ``app.py`` is a thin layer on top.
 """
 
 from painmap.atlas import Atlas, load_atlas, read_atlas
-from painmap.errors import AtlasError, Problem
+from painmap.errors import AtlasError, PainMapError, Problem
 from painmap.marks import Area, Mark
 from painmap.matching import analyse, match
 from painmap.render import figure
@@ -16,6 +16,7 @@ __all__ = [
     "Atlas",
     "AtlasError",
     "Mark",
+    "PainMapError",
     "Problem",
     "__version__",
     "analyse",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from painmap.io.maps import read_view
 from painmap.io.muscles import read_muscles
 from painmap.knowledge import Knowledge, read_knowledge
 from painmap.muscles import MuscleLayer
+from painmap.settings import data_root
 from painmap.version import __version__
 from painmap.viewmap import ViewMap
 from painmap.vocabulary import Kind, Side, check_side, check_view
@@ -101,7 +101,7 @@ def load_atlas(root: Path | str | None = None) -> Atlas:
     ``root`` (or the environment variable ``PAINMAP_ROOT``) points at another project folder,
     e.g. a clinic's own edited maps and data.
     """
-    return _load(Path(root or os.environ.get("PAINMAP_ROOT") or ROOT).resolve())
+    return _load(Path(root or data_root() or ROOT).resolve())
 
 
 @functools.cache

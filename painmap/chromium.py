@@ -21,6 +21,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from painmap.errors import BrowserMissing
+from painmap.settings import browser_path
+
 OFFLINE_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
@@ -43,12 +46,12 @@ _launchers: dict[str, str] = {}
 
 def find() -> str:
     """The local Chromium (``BROWSER_PATH`` first); FileNotFoundError says how to get one."""
-    named = os.environ.get("BROWSER_PATH")
+    named = browser_path()
     if named and not os.access(named, os.X_OK):
-        raise FileNotFoundError(f"BROWSER_PATH names {named!r}, which is not a program here")
+        raise BrowserMissing(f"BROWSER_PATH names {named!r}, which is not a program here")
     found = named or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise FileNotFoundError(
+        raise BrowserMissing(
             "Chromium is needed for image export and the PDF handout: install Debian's "
             "'chromium' package (make test does it when run as root)"
         )

@@ -1,4 +1,17 @@
-"""What goes wrong when reading the atlas, said so that a person can fix it."""
+"""What can go wrong, as one family, each said in one sentence a person can act on.
+
+Every error PainMap raises on purpose is a :class:`PainMapError`, so a page or the command
+line catches the family once::
+
+    PainMapError
+    ├── AtlasError      the maps or the knowledge base are broken (``problems`` lists each)
+    ├── SessionError    a session file or FHIR file that cannot be opened (painmap.session_file)
+    ├── AnswerError     a FHIR answer that does not fit its question (painmap.fhir.questionnaire)
+    ├── LogError        a progress log that cannot be opened or written (painmap.progress.logbook)
+    └── BrowserMissing  no Chromium to print images and handouts with (painmap.chromium)
+
+The last four are also ValueError or FileNotFoundError, as the standard library would say.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +35,16 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class AtlasError(Exception):
+class PainMapError(Exception):
+    """Anything PainMap refuses or cannot do, said in plain words."""
+
+
+class BrowserMissing(PainMapError, FileNotFoundError):
+    """There is no Chromium here to print images and handouts with; the message says how to
+    get one."""
+
+
+class AtlasError(PainMapError):
     """The maps or the knowledge base are broken; ``problems`` lists every fault found."""
 
     def __init__(self, problems: list[Problem]):

@@ -22,6 +22,7 @@ from painmap import __version__
 from painmap.answers import Answers, check_answers
 from painmap.bounded_json import read_json
 from painmap.contract import SIDE_IDS, VIEW_IDS
+from painmap.errors import PainMapError
 from painmap.marks import Area, Mark, check_note
 from painmap.plain import quoted
 from painmap.progress.entry import FIELDS, Entry
@@ -37,7 +38,7 @@ UPLOAD_HELP = f"A session (.json or .fhir.json) PainMap saved: at most {MAX_BYTE
 KEY = "painmap_session"
 
 
-class SessionError(ValueError):
+class SessionError(PainMapError, ValueError):
     """A session file that cannot be loaded; the message says why, in one sentence."""
 
 

@@ -77,3 +77,54 @@ def test_readme_lists_every_command_of_the_command_line():
         names = [f"{name} {n}" for n in nested[0].choices] if nested else [name]
         for full in names:
             assert f"`python -m painmap {full}" in commands, full
+
+
+def _readme_section(title: str) -> str:
+    return (ROOT / "README.md").read_text().split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_layout_names_every_module_of_the_tree():
+    layout = _readme_section("Layout")
+    named = set(re.findall(r"`([\w./-]+)`", layout))
+    modules = [
+        p
+        for folder in ("painmap", "app_pages", "tools", "tests")
+        for p in (ROOT / folder).glob("**/*")
+        if p.suffix in {".py", ".js", ".css", ".sh"}
+        and p.stem not in {"__init__", "__main__"}
+        and "browser" not in p.parts
+        and not p.stem.startswith("test_")
+    ]
+    missing = [
+        str(p.relative_to(ROOT)) for p in modules if p.stem not in named and p.name not in named
+    ]
+    assert missing == []
+
+
+def test_readme_lists_every_setting_and_nothing_reads_the_environment_elsewhere():
+    import ast
+
+    from painmap.settings import SETTINGS
+
+    table = _readme_section("Settings")
+    assert [name for name in SETTINGS if f"| `{name}` |" not in table] == []
+    readers = []
+    for path in [*(ROOT / "painmap").rglob("*.py"), *(ROOT / "app_pages").glob("*.py")]:
+        if path.name == "settings.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv"}:
+                readers.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert readers == []
+
+
+def test_the_version_is_written_once_and_read_by_pyproject():
+    import tomllib
+
+    import painmap
+    from painmap.version import __version__
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["project"]["dynamic"] == ["version"]
+    attr = project["tool"]["setuptools"]["dynamic"]["version"]["attr"]
+    assert attr == "painmap.version.__version__" and painmap.__version__ == __version__

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from painmap.contract import SIDE_IDS, VIEW_IDS
+from painmap.errors import PainMapError
 from painmap.fhir.codes import coding
 from painmap.fhir.names import MAP_VIEW, QUESTIONNAIRE, QUESTIONNAIRE_VERSION
 from painmap.marks import check_note
@@ -29,7 +30,7 @@ SIDE_QUESTION = "Which foot and leg is the map of?"
 NOTE_QUESTION = "Session note"
 
 
-class AnswerError(ValueError):
+class AnswerError(PainMapError, ValueError):
     """A response that is not one to PainMap's questionnaire; the message says why."""
 
 

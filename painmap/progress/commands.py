@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import sys
 from datetime import date
 
@@ -26,7 +25,7 @@ from painmap.progress.plan import step_id
 from painmap.progress.roles import ROLES
 from painmap.progress.table import entries_csv, entries_frame
 from painmap.progress.verdict import judge
-from painmap.settings import clinic_mode
+from painmap.settings import clinic_mode, log_passphrase
 
 
 def add_parser(sub) -> None:
@@ -76,7 +75,7 @@ def _refuse(err: Exception) -> SystemExit:
 
 
 def _log(args, create: bool = False) -> PersonLog:
-    passphrase = os.environ.get("PAINMAP_LOG_PASSPHRASE", "")
+    passphrase = log_passphrase()
     try:
         book = LogBook(args.db)
         if clinic_mode():  # only the logs given to the user, with no passphrase to guess

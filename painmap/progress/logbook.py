@@ -41,12 +41,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
+from painmap.errors import PainMapError
 from painmap.marks import check_note
 from painmap.progress import audit, roles, tries
 from painmap.progress.audit import LOCAL_ACTOR
 from painmap.progress.entry import FIELDS, Entry
 from painmap.session_file import Session, SessionError, dump_session, load_session
-from painmap.settings import database_key
+from painmap.settings import database, database_key
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")
 MAX_NAME = 80
@@ -136,13 +137,13 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-class LogError(ValueError):
+class LogError(PainMapError, ValueError):
     """A log that cannot be opened or written; the message says why, in one sentence."""
 
 
 def database_url(where: str | None = None) -> str:
     """An SQLAlchemy URL for ``where``: a URL as it is, else a file path (made if missing)."""
-    where = where or os.environ.get("PAINMAP_DB") or str(DEFAULT_FILE)
+    where = where or database() or str(DEFAULT_FILE)
     if "://" in where:
         return where
     path = Path(where).expanduser()

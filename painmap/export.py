@@ -32,6 +32,12 @@ ALL_VIEWS_SIZE = (2000, 1150)
 SCALE = 2  # PNG pixels per CSS pixel: sharp on paper and on a phone
 
 
+# A printed page: white paper, the ink, one legend for all views under them.
+PAPER = dict(font=dict(family=FONT, color=INK), paper_bgcolor="white", plot_bgcolor="white")
+PAPER["showlegend"] = True
+LEGEND_BELOW = dict(orientation="h", x=0, y=-0.01, yanchor="top")
+
+
 def _highlight(atlas, session: Session, highlight) -> dict[str, float]:
     analysis = analyse_session(atlas, session)
     chosen = highlight or ([session.selected] if session.selected else None)
@@ -115,13 +121,10 @@ def all_views_figure(atlas, session: Session, highlight=None, when: Date | None 
             x=0.01,
             subtitle=_subtitle(session, when, 180),
         ),
-        font=dict(family=FONT, color=INK),
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        **PAPER,
         width=ALL_VIEWS_SIZE[0],
         height=ALL_VIEWS_SIZE[1],
-        showlegend=True,
-        legend=dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=13)),
+        legend=dict(LEGEND_BELOW, font=dict(size=13)),
         margin=dict(l=10, r=10, t=_top_margin(session) + 45, b=90),
     )
     return fig

@@ -23,14 +23,14 @@ from painmap import imaging
 from painmap.chromium import OFFLINE_FLAGS, find
 from painmap.contract import VIEW_IDS
 from painmap.describe import KIND_WORDS, claim_cite, short_cite
-from painmap.export import _highlight, add_view
+from painmap.export import LEGEND_BELOW, PAPER, _highlight, add_view
 from painmap.matching import analyse_session
 from painmap.plain import html_text
 from painmap.progress.chart import progress_figure
 from painmap.progress.plan import make_plan
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import since_words
-from painmap.render import FONT, INK
+from painmap.render import INK
 from painmap.session_file import Session
 from painmap.triage import CHECK_FIRST, check_first
 from painmap.vocabulary import VIEWS, ResultList
@@ -154,14 +154,11 @@ def handout_figure(atlas, session: Session):
     for n, title in enumerate(fig.layout.annotations[: len(titles)]):
         title.font = dict(size=22 if n == 0 else 15, color=INK)
     fig.update_layout(
-        font=dict(family=FONT, color=INK),
-        paper_bgcolor="white",
-        plot_bgcolor="white",
+        **PAPER,
         width=PICTURE_PX[0],
         height=PICTURE_PX[1],
-        showlegend=True,
         margin=dict(l=6, r=6, t=36, b=90),
-        legend=dict(orientation="h", x=0, y=-0.01, yanchor="top", font=dict(size=15)),
+        legend=dict(LEGEND_BELOW, font=dict(size=15)),
     )
     return fig
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import socket
+import sys
 from dataclasses import dataclass
 
 from painmap.chromium import OFFLINE_FLAGS
@@ -38,6 +39,12 @@ def cli(*args: str) -> Result:
         except SystemExit as stop:  # argparse's own exits (--help, a bad argument)
             code = stop.code if isinstance(stop.code, int) else 2
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def app_command(port: int, script: str = "serve.py", *more: str) -> list[str]:
+    """The command that serves ``script`` (the app behind its host check) on a loopback port."""
+    run = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
+    return [*run, "--server.headless", "true", *more]
 
 
 def free_port() -> int:

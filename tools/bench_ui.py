@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from painmap import load_atlas  # noqa: E402
 from painmap.chromium import find  # noqa: E402
-from tests.harness import CHROMIUM_FLAGS, free_port  # noqa: E402
+from tests.harness import CHROMIUM_FLAGS, app_command, free_port  # noqa: E402
 
 BEFORE = "692ebf7"  # the last commit whose map page was st.plotly_chart with a click lattice
 CLICKS = 20
@@ -75,17 +75,7 @@ TO_PAGE = """([sel, x, y]) => {
 def _serve(script: str, cwd: Path):
     port = free_port()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
+        app_command(port, script),
         cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -27,11 +27,10 @@ from painmap import load_atlas  # noqa: E402
 from painmap.chromium import find  # noqa: E402
 from painmap.map_payload import frames  # noqa: E402
 from tests.browser.plotmap import _TO_PAGE, CHART  # noqa: E402
-from tests.harness import CHROMIUM_FLAGS, free_port  # noqa: E402
+from tests.harness import CHROMIUM_FLAGS, app_command, free_port  # noqa: E402
 
 SESSIONS, MARKS, LONG = 20, 10, 300
 READY = ".pm-map[data-ready=true]"
-STREAMLIT = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
 
 
 def _rss_mb(pid: int) -> float:
@@ -147,7 +146,7 @@ async def main() -> None:
 
     port = free_port()
     server = subprocess.Popen(
-        [*STREAMLIT, "--server.port", str(port)],
+        app_command(port),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

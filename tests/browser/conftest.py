@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from painmap.chromium import find
 
 from ..conftest import ROOT
-from ..harness import CHROMIUM_FLAGS, free_port
+from ..harness import CHROMIUM_FLAGS, app_command, free_port
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -42,17 +41,7 @@ def app_url(tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / "streamlit.log", "w")  # noqa: SIM115 (closed at teardown)
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "serve.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
+        app_command(port),
         cwd=ROOT,
         env=env,
         stdout=log,

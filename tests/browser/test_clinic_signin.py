@@ -18,7 +18,8 @@ from painmap.progress.entry import Entry
 from painmap.progress.logbook import LogBook
 
 from ..conftest import ROOT
-from .conftest import ARTIFACTS, _free_port
+from ..harness import app_command, free_port
+from .conftest import ARTIFACTS
 from .logsteps import wait_words
 
 BOSS, KIM, LEE = "boss@clinic.example", "kim@clinic.example", "lee@clinic.example"
@@ -52,7 +53,7 @@ def clinic_app(tmp_path_factory):
         clinic.set_role(therapist, "therapist", by=BOSS)
     clinic.create("Ana", KIM).save(Entry(date.today(), first_steps=6, note="Ana hurts at dawn"))
     clinic.create("Ben", LEE)
-    provider, port = _free_port(), _free_port()
+    provider, port = free_port(), free_port()
     (folder / "secrets.toml").write_text(
         "[auth]\n"
         f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
@@ -63,19 +64,7 @@ def clinic_app(tmp_path_factory):
     mock = [sys.executable, "-m", "oidc_provider_mock", "-H", "127.0.0.1", "-p", str(provider)]
     idp = _started(mock, dict(os.environ), "oidc.log", f"http://127.0.0.1:{provider}/")
     env = {**os.environ, "PAINMAP_DB": db, "PAINMAP_CLINIC": "1"}
-    serve = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "serve.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--secrets.files",
-        str(folder / "secrets.toml"),
-    ]
+    serve = app_command(port, "serve.py", "--secrets.files", str(folder / "secrets.toml"))
     app = _started(serve, env, "clinic.log", f"http://127.0.0.1:{port}/_stcore/health")
     yield f"http://127.0.0.1:{port}", clinic
     for process in (app, idp):

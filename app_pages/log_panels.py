@@ -25,6 +25,9 @@ from painmap.vocabulary import VIEW_NAMES
 from painmap.wording import counted
 
 ss = st.session_state
+# Where the database lies is the server's business (`python -m painmap log` prints it): a phone
+# user is told what it means for them.
+KEPT_WHERE = "Logs are kept on the computer that runs PainMap, and sent nowhere."
 BOXES = {"helping": st.success, "worse": st.error, "no change": st.info, "too early": st.info}
 
 
@@ -54,7 +57,7 @@ def who() -> None:
     """Open or start a log, or say whose log is open and where it is kept."""
     log = log_state.person()
     try:
-        book = log_state.book()
+        log_state.book()  # opened here, so that a broken database is said at once
     except LogError as err:
         st.error(
             f"The progress log cannot be used here: {text(str(err))}. The plan below still works; "
@@ -65,7 +68,7 @@ def who() -> None:
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.markdown(f"**{text(log.name)}'s log** · {counted(len(ss.log_entries), 'day')} logged")
         right.button("Close the log", on_click=log_state.close_log)
-        st.caption(f"Kept in {text(book.where)}; every read and write is in its audit trail.")
+        st.caption(f"{KEPT_WHERE} Every read and write is in its audit trail.")
         person_data(log)
         return
     if clinic_mode():
@@ -91,7 +94,7 @@ def who() -> None:
             help="Asked for whenever the log is opened; it cannot be recovered.",
         )
         st.form_submit_button("Start a new log", on_click=log_state.open_log, args=(True,))
-    st.caption(f"Logs are kept on this machine only, in {text(book.where)}.")
+    st.caption(KEPT_WHERE)
 
 
 def clinic_list() -> None:

@@ -13,11 +13,8 @@ from painmap.vocabulary import VIEW_NAMES
 ATLAS = atlas()
 state.init()
 ss = st.session_state
-# Full width for a screen or a tablet: the sidebar and page padding go (local CSS only).
-st.html(
-    "<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] {display: none;}"
-    " .block-container {padding-top: 1rem; max-width: 100%;}</style>"
-)
+# Full width for a screen or a tablet (local CSS only); the top keeps room for the navigation.
+st.html("<style>[data-testid='stMainBlockContainer'] {max-width: 100%;}</style>")
 given = state.answers()
 if "present_view" not in ss:
     ss.present_view = ss.view

@@ -152,6 +152,9 @@ def save_entry(steps: dict[str, str]) -> None:
         _fail(err, "entry_message")
         return
     ss.entry_message = ("success", f"Saved {entry.day:%A %d %B}.")
+    # The form starts empty again: a day's scores are never carried into the next day's line.
+    ss.entry_first = ss.entry_end = ss.entry_walk = None
+    ss.entry_note = ""
 
 
 def delete_entry(day: date) -> None:

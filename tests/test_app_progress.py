@@ -72,6 +72,9 @@ def test_a_week_logged_gives_a_chart_and_a_verdict(app):
         assert not at.error, at.error[0].value
     texts = _texts(at)
     assert "7 days logged" in texts
+    # The form starts empty again: yesterday's scores are not offered for today.
+    assert at.button_group(key="entry_first").value is None
+    assert at.number_input(key="entry_walk").value is None
     assert "Is it working?" in texts
     assert any("seems to help" in s.value for s in at.success)
     shown = texts.replace("\\", "")  # as the page shows it, Markdown escapes gone

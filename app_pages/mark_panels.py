@@ -6,8 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import state
-from painmap.marks import MAX_NOTE, Mark
-from painmap.overlay import numbered
+from painmap.marks import MAX_NOTE, mark_name, numbered
 from painmap.vocabulary import VIEW_NAMES
 
 ss = st.session_state
@@ -39,9 +38,8 @@ def selected_mark() -> None:
     index = ss.get("selected_mark")
     if index is None or index >= len(ss.marks):
         return
-    label, item = numbered(ss.marks)[index]
-    kind = "Mark" if isinstance(item, Mark) else "Area"
-    name = f"{kind} {label.lstrip('A')} · {VIEW_NAMES[item.view]}"
+    n, item = numbered(ss.marks)[index]
+    name = f"{mark_name(n, item)} · {VIEW_NAMES[item.view]}"
     with st.container(border=True):
         st.markdown(f"**{name}**")
         key = f"intensity-{ss.generation}-{index}"

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import plotly
 
-from painmap.marks import Mark
+from painmap.marks import Mark, mark_name, numbered
 from painmap.muscle_overlay import muscle_traces
-from painmap.overlay import mark_traces, note_labels, numbered, scatter, zone_traces
+from painmap.overlay import mark_traces, note_labels, scatter, zone_traces
 from painmap.render import base_figure, frame
 from painmap.style import PALETTE
 from painmap.vocabulary import DORSAL, PLANTAR, ROLE_WORDS, VIEWS, Side
@@ -96,17 +96,17 @@ def describe_map(atlas, view: str, side: str, items, highlight: Iterable[str]) -
     vmap = atlas.view(view, side)
     whole = "foot" if view in (PLANTAR, DORSAL) else "leg"
     words = [f"{side.capitalize()} {whole}, {VIEWS[view].title[0].lower()}{VIEWS[view].title[1:]}"]
-    here = [(label, item) for label, item in numbered(items) if item.view == view]
+    here = [(n, item) for n, item in numbered(items) if item.view == view]
     if not here:
         words.append("No marks on this view yet")
-    for label, item in here:
+    for n, item in here:
         if isinstance(item, Mark):
             spot = _nearest_landmark(vmap, item.x, item.y)
             level = "" if item.intensity is None else f", pain {item.intensity:g} of 10"
-            words.append(f"Mark {label} near the {spot}{level}")
+            words.append(f"{mark_name(n, item)} near the {spot}{level}")
         else:
             c = item.polygon.representative_point()
-            words.append(f"Area {label[1:]} around the {_nearest_landmark(vmap, c.x, c.y)}")
+            words.append(f"{mark_name(n, item)} around the {_nearest_landmark(vmap, c.x, c.y)}")
     drawn = [atlas.patterns[p].name for p in highlight]
     if drawn:
         words.append("Drawn: " + ", ".join(drawn))

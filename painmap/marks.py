@@ -164,3 +164,29 @@ class Area:
     def to_right(self, side: str) -> Area:
         """This area, given in ``side``'s own frame, as it lies on the right side's atlas."""
         return self if side == Side.RIGHT else self.mirrored()
+
+
+def numbered(items) -> list[tuple[int, Mark | Area]]:
+    """Each mark and area with its number: marks and areas are numbered apart, in the order
+    given, over all views. The one numbering the reasons, the map and the exports use.
+
+    >>> heel = Area("plantar", ((-9, 20), (9, 20), (0, 40)))
+    >>> items = [Mark("plantar", 0, 40), heel, Mark("dorsal", 0, 50)]
+    >>> [mark_name(n, item) for n, item in numbered(items)]
+    ['Mark 1', 'Area 1', 'Mark 2']
+    """
+    counts, out = {Mark: 0, Area: 0}, []
+    for item in items:
+        counts[type(item)] += 1
+        out.append((counts[type(item)], item))
+    return out
+
+
+def mark_label(n: int, item: Mark | Area) -> str:
+    """How the map labels it: '2' for a mark, 'A1' for an area."""
+    return str(n) if isinstance(item, Mark) else f"A{n}"
+
+
+def mark_name(n: int, item: Mark | Area) -> str:
+    """How a sentence names it: 'Mark 2', 'Area 1'."""
+    return f"{'Mark' if isinstance(item, Mark) else 'Area'} {n}"

@@ -38,7 +38,7 @@ from painmap.answers import Answers, check_answers
 from painmap.contract import LISTS, NOT_ON_LIST
 from painmap.likelihood import profiles_for
 from painmap.location import area_evidence, point_evidence
-from painmap.marks import Area, Mark
+from painmap.marks import Area, Mark, mark_name, numbered
 from painmap.vocabulary import VIEWS, ResultList, Side, check_side
 from painmap.wording import tied, word
 from painmap.zone_index import index_for
@@ -113,25 +113,24 @@ def _weight(item) -> float:
 def _evidence(profiles, index, items, side):
     """The evidence of every mark and area on the body, and the numbers of the marks and
     of the areas that lie off it (marks and areas are numbered apart, in the order given)."""
-    counts = {Mark: 0, Area: 0}
     scored, unmatched = [], {Mark: [], Area: []}
-    for item in items:
-        kind = type(item)
-        counts[kind] += 1
-        n, right = counts[kind], item.to_right(side)
+    for n, item in numbered(items):
+        kind, right = type(item), item.to_right(side)
         vindex, on = index.views[item.view], VIEWS[item.view].on
         if kind is Mark:
             if vindex.outline.distance(shapely.Point(right.x, right.y)) > ON_BODY_MM:
                 unmatched[Mark].append(n)
                 continue
-            args = (f"Mark {n}", on, _weight(item), right.x, right.y)
+            args = (mark_name(n, item), on, _weight(item), right.x, right.y)
             scored.append(point_evidence(profiles, vindex, *args))
         else:
             polygon = right.polygon.intersection(vindex.outline)
             if polygon.area <= 0:
                 unmatched[Area].append(n)
                 continue
-            scored.append(area_evidence(profiles, vindex, f"Area {n}", on, _weight(item), polygon))
+            scored.append(
+                area_evidence(profiles, vindex, mark_name(n, item), on, _weight(item), polygon)
+            )
     return scored, unmatched[Mark], unmatched[Area]
 
 

@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 
 from painmap.geometry import coords_xy, site_point, to_side
-from painmap.marks import Area, Mark
+from painmap.marks import Area, Mark, mark_label, numbered
 from painmap.plain import plotly
 from painmap.style import INK, MARK, PALETTE
 from painmap.vocabulary import DRAW_ORDER, ROLE_WORDS, Role
@@ -207,11 +207,9 @@ def mark_traces(
     ``name`` tell two sets apart (a visit before and one after).
     """
     points, areas = [], []
-    counts = {Mark: 0, Area: 0}
-    for item in marks:
-        counts[type(item)] += 1
+    for n, item in numbered(marks):
         if item.view == view:
-            (points if isinstance(item, Mark) else areas).append((counts[type(item)], item))
+            (points if isinstance(item, Mark) else areas).append((n, item))
     traces = []
     for n, area in areas:
         xs = [x for x, _ in area.points] + [area.points[0][0]]
@@ -264,26 +262,21 @@ def mark_traces(
     return traces
 
 
-def numbered(items) -> list[tuple[str, Mark | Area]]:
+def labelled(items) -> list[tuple[str, Mark | Area]]:
     """Each mark and area with its label as the map shows it: '1', '2', ... and 'A1', ..."""
-    counts, out = {Mark: 0, Area: 0}, []
-    for item in items:
-        counts[type(item)] += 1
-        n = counts[type(item)]
-        out.append((str(n) if isinstance(item, Mark) else f"A{n}", item))
-    return out
+    return [(mark_label(n, item), item) for n, item in numbered(items)]
 
 
 def note_labels(items, view: str, xref: str = "x", yref: str = "y") -> list[dict]:
     """An arrowed label by each mark or area of ``view`` that has a note."""
     labels = []
-    for label, item in numbered(items):
+    for shown, item in labelled(items):
         if item.view != view or not item.note:
             continue
         anchor = (item.x, item.y) if isinstance(item, Mark) else item.polygon.centroid.coords[0]
         ax = -70 if anchor[0] > 0 else 70  # point inwards from the nearer edge
         ay = -40 if len(labels) % 2 == 0 else 40  # one label above, the next below: clear of both
-        text = f"{label}: {wrapped(item.note, 28)}"
+        text = f"{shown}: {wrapped(item.note, 28)}"
         labels.append(
             dict(
                 x=anchor[0],

@@ -9,9 +9,9 @@ import streamlit as st
 from app_pages import mark_panels, panels, saving, state
 from app_pages.map_component import pain_map
 from app_pages.shared import atlas
+from painmap.links import marks_per_view
 from painmap.marks import MAX_NOTE
 from painmap.matching import analyse
-from painmap.session import marks_per_view
 from painmap.vocabulary import SIDE_WORDS, VIEW_NAMES
 
 ATLAS = atlas()

@@ -18,7 +18,7 @@ from painmap.knowledge import cited_sources
 from painmap.measures import cover_words, zone_cover
 from painmap.next_question import best_question
 from painmap.plain import markdown as text
-from painmap.session_file import UPLOAD_HELP
+from painmap.session import UPLOAD_HELP
 from painmap.triage import CHECK_FIRST, URGENCY_WORDS, check_first, urgency_of
 from painmap.trigger_chart import chart_views, trigger_point_figure
 from painmap.vocabulary import KIND_WORDS, VIEWS, Kind, Side

@@ -1,6 +1,6 @@
 """The map's state in st.session_state, and the address bar that follows it.
 
-The rules (what a click or a link turns into) live in :mod:`painmap.session`; this module only
+The rules (what a click or a link turns into) live in :mod:`painmap.links`; this module only
 keeps their results in the session and mirrors view, side and marks into the link.
 """
 
@@ -12,9 +12,9 @@ import streamlit as st
 
 from app_pages.shared import atlas
 from painmap.clicks import MapState, apply_events
+from painmap.links import link_params, parse_link
 from painmap.marks import Mark, check_intensity, check_note
-from painmap.session import link_params, parse_link
-from painmap.session_file import Session, SessionError, load_session
+from painmap.session import Session, SessionError, load_session
 
 ss = st.session_state
 

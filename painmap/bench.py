@@ -145,7 +145,7 @@ def run_exports(atlas, repeats: int = 5) -> dict[str, float]:
     """Time image exports, cold (a browser started per image) and warm (one shared browser)."""
     from painmap import imaging
     from painmap.export import export
-    from painmap.session_file import Session
+    from painmap.session import Session
 
     session = Session(items=(Mark(PLANTAR, 13, 58, 7, note="first steps"), Mark(POSTERIOR, 0, 190)))
     figures = {}
@@ -172,7 +172,7 @@ def run_fhir(atlas, repeats: int = 20, seed: int = 7) -> dict[str, float]:
 
     from painmap.fhir.bundle import build, bundle_json
     from painmap.fhir.reading import read_bundle
-    from painmap.session_file import Session
+    from painmap.session import Session
 
     rng = np.random.default_rng(seed)
     figures = {}

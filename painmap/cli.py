@@ -232,7 +232,7 @@ def cmd_export(args) -> int:
     from painmap.export import ENDINGS, export, format_of
     from painmap.matching import check_symptoms
     from painmap.notation import parse_area, parse_mark
-    from painmap.session_file import Session
+    from painmap.session import Session
 
     fmt = format_of(args.out)
     if args.handout and fmt not in ("pdf", "fhir"):

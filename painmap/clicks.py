@@ -25,8 +25,8 @@ from dataclasses import dataclass, field, replace
 
 import shapely
 
+from painmap.links import MAX_MARKS, SAME_SPOT_MM
 from painmap.marks import MAX_AREA_POINTS, Area, Mark, simplified
-from painmap.session import MAX_MARKS, SAME_SPOT_MM
 from painmap.vocabulary import DORSAL, PLANTAR
 
 ON_BODY_MM = 3.0  # a tap this close outside the outline is still on the body

@@ -5,7 +5,7 @@ line catches the family once::
 
     PainMapError
     ├── AtlasError      the maps or the knowledge base are broken (``problems`` lists each)
-    ├── SessionError    a session file or FHIR file that cannot be opened (painmap.session_file)
+    ├── SessionError    a session file or FHIR file that cannot be opened (painmap.session)
     ├── AnswerError     a FHIR answer that does not fit its question (painmap.fhir.questionnaire)
     ├── LogError        a progress log that cannot be opened or written (painmap.progress.logbook)
     └── BrowserMissing  no Chromium to print images and handouts with (painmap.chromium)

@@ -20,7 +20,7 @@ from painmap.fhir.bundle import bundle_json
 from painmap.matching import analyse_session, drawn
 from painmap.overlay import mark_traces, note_labels, wrapped, zone_traces
 from painmap.render import FONT, INK, body_traces, figure, frame, view_title
-from painmap.session_file import Session, dump_session
+from painmap.session import Session, dump_session
 from painmap.vocabulary import VIEWS
 
 FORMATS = ("png", "svg", "pdf", "html", "json", "fhir")

@@ -31,7 +31,7 @@ from painmap.progress.plan import make_plan
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import since_words
 from painmap.render import INK
-from painmap.session_file import Session
+from painmap.session import Session
 from painmap.triage import CHECK_FIRST, check_first
 from painmap.vocabulary import VIEWS, ResultList
 from painmap.wording import counted

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from painmap import Mark
 from painmap.progress.logbook import LogBook, LogError
 from painmap.progress.visits import area_change
-from painmap.session_file import Session
+from painmap.session import Session
 
 from .conftest import ROOT, as_shown
 from .places import ATLAS

@@ -164,7 +164,7 @@ def test_export_handout_writes_a_pdf_and_refuses_another_ending(tmp_path):
 
 
 def test_export_fhir_writes_a_bundle_that_opens_again(tmp_path):
-    from painmap.session_file import load_session
+    from painmap.session import load_session
 
     from .places import ATLAS
 

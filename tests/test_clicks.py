@@ -14,8 +14,8 @@ from painmap.clicks import (
     apply_events,
     simplified_area,
 )
+from painmap.links import MAX_MARKS
 from painmap.marks import AREA_POINTS
-from painmap.session import MAX_MARKS
 
 from .places import ATLAS
 

@@ -23,13 +23,13 @@ from painmap import Mark
 from painmap.cli import main
 from painmap.fhir.bundle import bundle_json
 from painmap.handout import handout_html
+from painmap.links import parse_link
 from painmap.plain import html_text, markdown, plotly, terminal
 from painmap.progress.chart import progress_figure
 from painmap.progress.entry import Entry
 from painmap.progress.logbook import LogBook
 from painmap.progress.verdict import judge
-from painmap.session import parse_link
-from painmap.session_file import Session, SessionError, dump_session, load_session
+from painmap.session import Session, SessionError, dump_session, load_session
 
 from .conftest import ROOT, as_shown
 from .places import ATLAS

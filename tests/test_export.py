@@ -16,7 +16,7 @@ from painmap import Area, Mark, imaging
 from painmap.export import ALL_VIEWS_SIZE, ONE_VIEW_SIZE, SCALE, export
 from painmap.handout import handout_pdf
 from painmap.progress.entry import Entry
-from painmap.session_file import Session, load_session
+from painmap.session import Session, load_session
 
 from .harness import cli
 from .places import ATLAS

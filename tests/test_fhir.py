@@ -18,12 +18,12 @@ from painmap.export import export
 from painmap.fhir.bundle import bundle_json
 from painmap.fhir.names import BASE, QUESTIONNAIRE
 from painmap.fhir.place import AXES, place
-from painmap.session import MAX_MARKS
-from painmap.session_file import MAX_BYTES, Session, SessionError, load_session
+from painmap.links import MAX_MARKS
+from painmap.session import MAX_BYTES, Session, SessionError, load_session
 from painmap.vocabulary import VIEWS
 
 from .places import ATLAS
-from .test_session_file import FULL
+from .test_session import FULL
 
 SESSION = replace(FULL, log=())  # the progress log stays in the JSON session file
 SAVED = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from painmap import Mark, figure
 from painmap.marks import MAX_NOTE
 from painmap.plain import plotly as plain
-from painmap.session_file import Loaded, Session, SessionError, dump_session, load_session
+from painmap.session import Loaded, Session, SessionError, dump_session, load_session
 
 from .places import ATLAS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from painmap import Mark
 from painmap.handout import handout_figure
-from painmap.session_file import Session
+from painmap.session import Session
 
 from .places import ATLAS
 from .test_export import SESSION

@@ -11,7 +11,7 @@ from painmap import Mark
 from painmap.progress.entry import Entry
 from painmap.progress.importing import compare
 from painmap.progress.logbook import LogBook, LogError
-from painmap.session_file import Session, dump_session, load_session
+from painmap.session import Session, dump_session, load_session
 
 from .places import ATLAS
 

@@ -103,7 +103,7 @@ def test_a_read_only_log_can_be_read_and_says_saving_is_not_possible(tmp_path):
 def test_the_upload_limit_is_set_where_streamlit_reads_it_and_fits_the_file_limit():
     import tomllib
 
-    from painmap.session_file import MAX_BYTES, UPLOAD_HELP
+    from painmap.session import MAX_BYTES, UPLOAD_HELP
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     most = config["server"]["maxUploadSize"] * 2**20  # Streamlit counts MB of 2**20 bytes

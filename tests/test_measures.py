@@ -19,7 +19,7 @@ from painmap.measures import (
     zone_cover,
 )
 from painmap.progress.visits import changes
-from painmap.session_file import Session
+from painmap.session import Session
 
 from . import shapes
 from .places import ATLAS, HEEL_AREA, INNER_FRONT_HEEL, TARSAL_TUNNEL

@@ -17,7 +17,7 @@ from painmap import Mark
 from painmap.progress import tries
 from painmap.progress.entry import Entry
 from painmap.progress.logbook import NO_LOG, LogBook, LogError, database_url
-from painmap.session_file import Session
+from painmap.session import Session
 
 from .conftest import ROOT
 from .places import ATLAS

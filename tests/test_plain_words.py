@@ -17,7 +17,7 @@ from painmap.describe import cite, claim_cite, describe, short_cite
 from painmap.export import all_views_figure, view_figure
 from painmap.fhir.bundle import bundle_json
 from painmap.handout import handout_html
-from painmap.session_file import Session
+from painmap.session import Session
 from painmap.sheet import muscle_sheet, pattern_sheet
 
 from .conftest import ROOT

@@ -14,7 +14,7 @@ import pytest
 from painmap import Mark
 from painmap.chromium import find
 from painmap.handout import PRINT_BROWSERS, handout_pdf
-from painmap.session_file import Session
+from painmap.session import Session
 
 from .places import ATLAS
 

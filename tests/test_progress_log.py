@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from painmap import Mark
 from painmap.progress.entry import Entry
 from painmap.progress.logbook import NO_LOG, LogBook, LogError, Visit, database_url, visits
-from painmap.session_file import Session, dump_session
+from painmap.session import Session, dump_session
 
 from .conftest import ROOT
 from .places import ATLAS

@@ -10,7 +10,7 @@ DocumentReference when one is given. Ids are UUIDs made from the map, so the sam
 the same time gives the same file.
 
 >>> from painmap import Mark, load_atlas
->>> from painmap.session_file import Session
+>>> from painmap.session import Session
 >>> document = build(load_atlas(), Session(items=(Mark("plantar", 13, 58, 7),)))
 >>> [e["resource"]["resourceType"] for e in document["entry"]]
 ['Patient', 'Questionnaire', 'QuestionnaireResponse', 'Observation', 'BodyStructure']
@@ -31,7 +31,7 @@ from painmap.fhir.names import LANDMARK_SYSTEM, SPOT
 from painmap.fhir.place import Place, landmark_words, place, words
 from painmap.fhir.questionnaire import questionnaire, response
 from painmap.marks import Area, Mark
-from painmap.session_file import Session, dump_session
+from painmap.session import Session, dump_session
 from painmap.vocabulary import VIEWS
 
 UCUM = "http://unitsofmeasure.org"

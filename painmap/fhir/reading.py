@@ -9,7 +9,7 @@ sentence, as a bad session file is.
 >>> import json
 >>> from painmap import Mark, load_atlas
 >>> from painmap.fhir.bundle import bundle_json
->>> from painmap.session_file import Session
+>>> from painmap.session import Session
 >>> atlas, session = load_atlas(), Session(side="left", items=(Mark("plantar", -13, 58, 7),))
 >>> read_bundle(json.loads(bundle_json(atlas, session)), atlas).session == session
 True
@@ -24,10 +24,10 @@ from painmap.answers import check_answers
 from painmap.contract import SIDE_IDS
 from painmap.fhir.names import SPOT
 from painmap.fhir.questionnaire import AnswerError, is_ours, read_response
+from painmap.links import MAX_MARKS
 from painmap.marks import Area, Mark
 from painmap.plain import quoted
-from painmap.session import MAX_MARKS
-from painmap.session_file import Loaded, Session, SessionError, clip, other_maps
+from painmap.session import Loaded, Session, SessionError, clip, other_maps
 
 NOT_OURS = "the file is a FHIR Bundle, but not a pain map PainMap wrote"
 NOT_VALID = "the file is a FHIR Bundle, but not a valid one"

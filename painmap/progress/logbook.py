@@ -46,7 +46,7 @@ from painmap.marks import check_note
 from painmap.progress import audit, roles, tries
 from painmap.progress.audit import LOCAL_ACTOR
 from painmap.progress.entry import FIELDS, Entry
-from painmap.session_file import Session, SessionError, dump_session, load_session
+from painmap.session import Session, SessionError, dump_session, load_session
 from painmap.settings import database, database_key
 
 DEFAULT_FILE = Path("~/.local/share/painmap/painmap.db")

@@ -1,7 +1,7 @@
 """Before and after: the pain maps of two visits, side by side or on one figure, and in words.
 
 >>> from painmap import Mark, load_atlas
->>> from painmap.session_file import Session
+>>> from painmap.session import Session
 >>> atlas = load_atlas()
 >>> before = Session(items=(Mark("plantar", 13, 58, 8), Mark("plantar", 0, 30, 6)))
 >>> after = Session(items=(Mark("plantar", 13, 58, 3),))
@@ -26,7 +26,7 @@ from painmap.matching import analyse_session
 from painmap.measures import change_words, extent_words, map_drawing, outlines
 from painmap.overlay import mark_traces
 from painmap.render import figure
-from painmap.session_file import Session
+from painmap.session import Session
 from painmap.vocabulary import ResultList
 
 BEFORE_COLOUR = "#6b7a86"  # slate: the earlier visit recedes, the latest stays in mark red

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from painmap import Mark, load_atlas
-from painmap.session_file import Session, dump_session
+from painmap.session import Session, dump_session
 
 from .conftest import wait_for_app
 

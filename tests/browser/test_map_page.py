@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from shapely import Point
 
-from painmap.session import MAX_MARKS
+from painmap.links import MAX_MARKS
 
 from ..places import ATLAS
 from .conftest import ARTIFACTS, choose, wait_for_app

@@ -112,7 +112,7 @@ from painmap import Mark, imaging
 from painmap.atlas import load_atlas
 from painmap.export import export
 from painmap.handout import handout_pdf
-from painmap.session_file import Session
+from painmap.session import Session
 
 out = Path(sys.argv[1])
 atlas = load_atlas()

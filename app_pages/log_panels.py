@@ -10,7 +10,7 @@ import streamlit as st
 
 from app_pages import log_state, state
 from app_pages.panels import reference
-from painmap.describe import cite
+from painmap.describe import cite, claim_cite
 from painmap.marks import MAX_NOTE
 from painmap.plain import markdown as text
 from painmap.progress.chart import progress_figure
@@ -152,7 +152,7 @@ def plan(atlas, the_plan) -> None:
         )
     st.markdown(
         f"**How to use it.** {text(the_plan.method)} "
-        f"<small>[{', '.join(the_plan.method_sources)}]</small>",
+        f"<small>{text(claim_cite(atlas.knowledge, the_plan.method_sources))}</small>",
         unsafe_allow_html=True,
     )
     for number, step in enumerate(the_plan.steps, start=1):

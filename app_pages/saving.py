@@ -71,6 +71,17 @@ def _make(atlas, session, fmt: str, which: str) -> bytes | str:
     return export(atlas, session, fmt.split("+")[0], which, handout=handout)
 
 
+def _made_once(atlas, session, fmt: str, which: str) -> bytes | str:
+    """A session file made once per map and format: the same bytes on every rerun, so the
+    download button keeps one address while the map stays as it is (a file made anew on each
+    run would give it a new address, and a press during a rerun could miss it)."""
+    key = (session, fmt, which)
+    kept = ss.get("file_at_once")
+    if not kept or kept[0] != key:
+        ss.file_at_once = (key, _make(atlas, session, fmt, which))
+    return ss.file_at_once[1]
+
+
 def _make_file(atlas, session, label: str, fmt: str, which: str, mime: str) -> None:
     """Make one export and keep it in the session until the map changes."""
     try:
@@ -98,7 +109,7 @@ def downloads(atlas, session, view: str) -> None:
     if fmt in AT_ONCE:
         act.download_button(
             f"Download {label}",
-            data=_make(atlas, session, fmt, which),
+            data=_made_once(atlas, session, fmt, which),
             file_name=_file_name(fmt, which),
             mime=mime,
             key="export_now",

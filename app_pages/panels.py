@@ -44,16 +44,18 @@ def questions(atlas) -> None:
 
 def open_file(atlas) -> None:
     """Open a saved session; the uploader starts empty again after each try, so a refused file
-    does not sit there looking opened."""
+    does not sit there looking opened. Its box is new each time too, so the uploader is drawn
+    afresh rather than reused still holding the last file."""
     key = f"upload-{state.ss.get('uploads', 0)}"
-    st.file_uploader(
-        "Open a saved session (JSON or FHIR)",
-        type=["json"],
-        key=key,
-        on_change=state.open_session,
-        args=(atlas, key),
-        help=UPLOAD_HELP,
-    )
+    with st.container(key=f"{key}-box"):
+        st.file_uploader(
+            "Open a saved session (JSON or FHIR)",
+            type=["json"],
+            key=key,
+            on_change=state.open_session,
+            args=(atlas, key),
+            help=UPLOAD_HELP,
+        )
 
 
 def notices() -> None:
@@ -63,6 +65,8 @@ def notices() -> None:
     state.ss.link_warnings = []
     if state.ss.get("notice"):
         st.warning(text(state.ss.pop("notice")))
+    if state.ss.get("opened"):
+        st.success(text(state.ss.pop("opened")))
 
 
 def red_flags(atlas, flags: list[str]) -> None:

@@ -2,9 +2,10 @@
 
 The session files (JSON and FHIR) are small and made on every run, so one press downloads
 them. Images and the handout need the local Chromium (seconds each): they are made in their
-own step, "Make the file", and kept by the session until the map changes. Made on demand by
-the download button instead, Streamlit keeps such a file unreferenced, and with many sessions
-it can be pruned before the browser has it (see README, *Many sessions*).
+own step ("Make the PNG (this view)" and so on), and kept by the session until the map
+changes. Made on demand by the download button instead, Streamlit keeps such a file
+unreferenced, and with many sessions it can be pruned before the browser has it (see README,
+*Many sessions*).
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ LINK_CARRIES = (
     "The link reopens this view and side with the marks in their places. It does not carry "
     "areas, pain levels, notes or answers: save the session (JSON) for those."
 )
+
+
+def make_words(label: str) -> str:
+    """The button that makes a file names it, so a press is for the file picked."""
+    return f"Make the {label}"
 
 
 def export_files(view: str) -> dict[str, tuple[str, str, str]]:
@@ -117,7 +123,7 @@ def downloads(atlas, session, view: str) -> None:
         )
         return
     act.button(
-        "Make the file",
+        make_words(label),
         key="export_make",
         on_click=_make_file,
         args=(atlas, session, label, fmt, which, mime),

@@ -14,7 +14,7 @@ from app_pages.shared import atlas
 from painmap.clicks import MapState, apply_events
 from painmap.links import link_params, parse_link
 from painmap.marks import Mark, check_intensity, check_note
-from painmap.session import Session, SessionError, load_session
+from painmap.session import Session, SessionError, load_session, opened_words
 
 ss = st.session_state
 
@@ -257,3 +257,4 @@ def open_session(atlas, key: str) -> None:
     keep()
     ss.link_warnings = list(loaded.warnings)
     ss.notice = None
+    ss.opened = opened_words(upload.name, session.items)

@@ -28,6 +28,7 @@ from painmap.marks import Area, Mark, check_note
 from painmap.plain import quoted
 from painmap.progress.entry import FIELDS, Entry
 from painmap.vocabulary import PLANTAR, Side
+from painmap.wording import counted
 
 # The version of this file format; a newer file is refused, not guessed at. Format 2 added the
 # progress log, format 3 the answers "no" and the presses; older files read with none.
@@ -36,6 +37,19 @@ MAX_LOG_DAYS = 3660  # ten years of daily entries
 MAX_BYTES = 1_000_000  # a map with 60 areas and ten years of days is a fifth of this
 UPLOAD_HELP = f"A session (.json or .fhir.json) PainMap saved: at most {MAX_BYTES // 10**6} MB."
 KEY = "painmap_session"
+
+
+def opened_words(file_name: str, items) -> str:
+    """What opening a session file did, said once at the top of the map.
+
+    >>> opened_words("mine.json", [Mark("plantar", 0, 40), Mark("dorsal", 0, 50)])
+    'Opened mine.json: 2 marks, with the answers and notes saved in it.'
+    """
+    marks = sum(isinstance(item, Mark) for item in items)
+    kept = [counted(marks, "mark")] if marks or len(items) == marks else []
+    if len(items) > marks:
+        kept.append(counted(len(items) - marks, "area"))
+    return f"Opened {file_name}: {' and '.join(kept)}, with the answers and notes saved in it."
 
 
 class SessionError(PainMapError, ValueError):

@@ -300,7 +300,9 @@ def test_an_export_that_cannot_be_made_says_so_and_keeps_the_map(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     at = _app(view="plantar", side="right", marks="plantar:13,58")
     at.selectbox(key="export_choice").set_value("PDF handout (1 to 2 pages)").run()
-    at.button(key="export_make").click().run()
+    make = at.button(key="export_make")
+    assert make.label == "Make the PDF handout (1 to 2 pages)"  # the button names its file
+    make.click().run()
     assert not at.exception
     assert "could not be made" in at.error[0].value
     assert "/nonexistent/chromium" in as_shown(at.error[0].value)

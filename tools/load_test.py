@@ -101,7 +101,7 @@ async def _one_session(browser, url: str, n: int, latencies, problems) -> None:
             for x, y in _spots(view, MARKS // 2, seed=n * 7 + len(view)):
                 count += 1
                 await _click(page, x, y, count, latencies)
-        await page.get_by_role("button", name="Make the file").click()  # PNG (this view)
+        await page.get_by_role("button", name="Make the PNG (this view)").click()
         button = page.get_by_role("button", name="Download PNG (this view)", exact=True)
         await button.wait_for(timeout=180_000)
         async with page.expect_download(timeout=180_000) as info:

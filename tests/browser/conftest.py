@@ -123,6 +123,34 @@ def wait_for_app(page) -> None:
     )
 
 
+def idle(page, timeout: int = 60_000) -> None:
+    """Wait until the app has finished its run: no "running" sign, and no element of the run
+    before left on screen (Streamlit marks those ``data-stale``)."""
+    page.wait_for_function(
+        '() => !document.querySelector(\'[data-testid="stStatusWidget"], [data-stale="true"]\')',
+        timeout=timeout,
+    )
+
+
+def wait_words(page, *words: str, timeout: int = 30_000) -> None:
+    """Wait for all of ``words`` on the page, and for the run that wrote them to finish."""
+    page.wait_for_function(
+        f"() => {list(words)!r}.every(w => document.body.innerText.includes(w))", timeout=timeout
+    )
+    idle(page, timeout)
+
+
+UPLOADER = "[data-testid='stFileUploaderDropzoneInput']"
+
+
+def open_file(page, path) -> None:
+    """Give ``path`` to "Open a saved session": the uploader starts afresh after each file, so
+    wait for the run to end and the one uploader left."""
+    idle(page)
+    page.wait_for_function(f"() => document.querySelectorAll({UPLOADER!r}).length === 1")
+    page.locator(UPLOADER).set_input_files(str(path))
+
+
 def save_export(page, label: str, folder: Path) -> Path:
     """Pick ``label`` under "Save or share", make the file if it must be, download it into
     ``folder``."""
@@ -131,8 +159,9 @@ def save_export(page, label: str, folder: Path) -> Path:
     box.click()
     page.get_by_role("option", name=label, exact=True).click()
     button = page.get_by_role("button", name=f"Download {label}", exact=True)
-    make = page.get_by_role("button", name="Make the file")
-    button.or_(make).first.wait_for(timeout=60_000)
+    make = page.get_by_role("button", name=f"Make the {label}", exact=True)
+    button.or_(make).first.wait_for(timeout=60_000)  # both name the file: not the last one's
+    idle(page)
     if make.is_visible():  # images and the handout are made first; session files at once
         make.click()
     button.wait_for(timeout=120_000)

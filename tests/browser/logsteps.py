@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-
-def wait_words(page, words: str, timeout: int = 30_000) -> None:
-    """Wait for ``words`` on the page, and for the run that wrote them to finish (the elements
-    of the run before, such as a second set of tabs, gone)."""
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stTab\"]').length <= 3",
-        timeout=timeout,
-    )
+from .conftest import wait_words
 
 
 def start_log(page, name: str) -> None:

@@ -19,8 +19,7 @@ from painmap.progress.logbook import LogBook
 
 from ..conftest import ROOT
 from ..harness import app_command, free_port
-from .conftest import ARTIFACTS
-from .logsteps import wait_words
+from .conftest import ARTIFACTS, wait_words
 
 BOSS, KIM, LEE = "boss@clinic.example", "kim@clinic.example", "lee@clinic.example"
 

@@ -17,7 +17,7 @@ import pytest
 from painmap import Mark, load_atlas
 from painmap.session import Session, dump_session
 
-from .conftest import wait_for_app
+from .conftest import open_file, wait_for_app
 
 
 @pytest.fixture
@@ -70,10 +70,9 @@ def test_crafted_text_and_bad_files_fetch_nothing_and_keep_the_map(app_url, page
         "surrogate.json": json.dumps({**base, "note": "\ud800"}),
         "crafted-refused.json": json.dumps({**base, "side": evil}),
     }
-    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8", errors="surrogatepass")
-        upload.set_input_files(str(tmp_path / name))
+        open_file(page, str(tmp_path / name))
         page.get_by_text("That file was not opened").first.wait_for(timeout=30_000)
         _held(page, url)
         assert "marks=plantar%3A13%2C58" in page.url or "marks=plantar:13,58" in page.url, name
@@ -84,7 +83,7 @@ def test_crafted_text_and_bad_files_fetch_nothing_and_keep_the_map(app_url, page
     opened = {**base, "note": evil, "atlas_version": evil}
     opened["items"][0]["note"] = evil
     (tmp_path / "crafted.json").write_text(json.dumps(opened), encoding="utf-8")
-    upload.set_input_files(str(tmp_path / "crafted.json"))
+    open_file(page, str(tmp_path / "crafted.json"))
     page.get_by_text("This session was saved with other maps").first.wait_for(timeout=30_000)
     _held(page, url)
     assert f"![x]({url}" in page.inner_text("body").replace("\u200b", "")  # as written

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import struct
 
-from .conftest import ARTIFACTS, save_export, wait_for_app
+from .conftest import ARTIFACTS, open_file, save_export, wait_for_app, wait_words
 
 BUTTONS = {
     "PNG (this view)": b"\x89PNG",
@@ -20,14 +20,10 @@ BUTTONS = {
 }
 
 
-def _wait_text(page, words: str, timeout: int = 30_000) -> None:
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
-
-
 def test_every_download_button_gives_its_file(page, app_url, tmp_path):
     page.goto(f"{app_url}/?view=plantar&side=left&marks=plantar:-13,58;posterior:0,190")
     wait_for_app(page)
-    _wait_text(page, "Save or share")
+    wait_words(page, "Save or share")
     saved = {}
     for label, signature in BUTTONS.items():
         path = save_export(page, label, tmp_path)
@@ -65,14 +61,14 @@ def test_open_a_saved_session_and_refuse_a_broken_one(page, app_url, tmp_path):
     (tmp_path / "broken.json").write_text('{"painmap_session": 1, "items": [')
     page.goto(app_url)
     wait_for_app(page)
-    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
-    upload.set_input_files(str(tmp_path / "good.json"))
-    _wait_text(page, "seen from behind")
-    _wait_text(page, "Midportion Achilles tendinopathy")
+    open_file(page, str(tmp_path / "good.json"))
+    wait_words(page, "Opened good.json: 1 mark, with the answers and notes saved in it.")
+    wait_words(page, "seen from behind")
+    wait_words(page, "Midportion Achilles tendinopathy")
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "session-opened.png"), full_page=True)
-    upload.set_input_files(str(tmp_path / "broken.json"))
-    _wait_text(page, "That file was not opened")
+    open_file(page, str(tmp_path / "broken.json"))
+    wait_words(page, "That file was not opened")
     body = page.inner_text("body")
     assert "Your map is as it was" in body
     assert "Midportion Achilles tendinopathy" in body  # the map on screen is kept

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import json
 
-from .conftest import ARTIFACTS, save_export, wait_for_app
-
-
-def _wait_text(page, words: str, timeout: int = 30_000) -> None:
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
+from .conftest import ARTIFACTS, open_file, save_export, wait_for_app, wait_words
 
 
 def test_the_fhir_file_downloads_and_opens_again(page, app_url, tmp_path):
     page.goto(f"{app_url}/?view=plantar&side=left&marks=plantar:-13,58;posterior:0,190")
     wait_for_app(page)
-    _wait_text(page, "Save or share")
+    wait_words(page, "Save or share")
     saved = save_export(page, "FHIR (JSON)", tmp_path)
     assert saved.name.endswith(".fhir.json")
     bundle = json.loads(saved.read_text())
@@ -30,11 +26,11 @@ def test_the_fhir_file_downloads_and_opens_again(page, app_url, tmp_path):
 
     page.goto(f"{app_url}/?view=posterior&side=right&marks=posterior:0,72")  # another map
     wait_for_app(page)
-    _wait_text(page, "Midportion Achilles tendinopathy")
-    upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
-    upload.set_input_files(str(saved))
+    wait_words(page, "Midportion Achilles tendinopathy")
+    open_file(page, str(saved))
+    wait_words(page, f"Opened {saved.name}: 2 marks")
     page.wait_for_function("() => location.href.includes('side=left')", timeout=30_000)
-    _wait_text(page, "Plantar fasciitis")
+    wait_words(page, "Plantar fasciitis")
     link = page.evaluate("location.href")
     assert "marks=plantar%3A-13%2C58%3Bposterior%3A0%2C190" in link or (
         "marks=plantar:-13,58;posterior:0,190" in link
@@ -50,9 +46,13 @@ def test_the_fhir_file_downloads_and_opens_again(page, app_url, tmp_path):
                 "24028007"
             )
     (tmp_path / "spoilt.fhir.json").write_text(json.dumps(spoilt))
-    upload.set_input_files(str(tmp_path / "spoilt.fhir.json"))
-    _wait_text(page, "That file was not opened")
-    body = page.inner_text("body")
-    assert "is on the right side, but the map is of the left side" in body
-    assert "Your map is as it was" in body and "Plantar fasciitis" in body
+    open_file(page, str(tmp_path / "spoilt.fhir.json"))
+    # the refusal names what is wrong, and the map and its results stay on screen
+    wait_words(
+        page,
+        "That file was not opened",
+        "is on the right side, but the map is of the left side",
+        "Your map is as it was",
+        "Plantar fasciitis",
+    )
     assert "side=left" in page.evaluate("location.href")  # the map on screen is kept

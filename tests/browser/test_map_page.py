@@ -9,12 +9,8 @@ from shapely import Point
 from painmap.links import MAX_MARKS
 
 from ..places import ATLAS
-from .conftest import ARTIFACTS, choose, wait_for_app
+from .conftest import ARTIFACTS, choose, wait_for_app, wait_words
 from .plotmap import CHART, click_at, drag_area, link_marks, wait_for_map
-
-
-def _wait_text(page, words: str, timeout: int = 30_000) -> None:
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=timeout)
 
 
 def _shot(page, name: str) -> None:
@@ -39,7 +35,7 @@ def test_click_lasso_switch_and_remove(page, app_url):
     # A click on the front-inner heel: plantar fasciitis is listed and drawn.
     x, y = ATLAS.view("plantar").landmark_xy("medial_calcaneal_tubercle")
     click_at(page, x, y)
-    _wait_text(page, "1. Plantar fasciitis")
+    wait_words(page, "1. Plantar fasciitis")
     page.wait_for_timeout(500)
     _shot(page, "1-click")
     assert "Mark 1 lies in its main pain zone on the sole" in page.inner_text("body")
@@ -51,15 +47,15 @@ def test_click_lasso_switch_and_remove(page, app_url):
 
     # Another view: the first mark is counted there, the back of the leg is drawn.
     page.locator("label").filter(has_text="Back").first.click()
-    _wait_text(page, "seen from behind")
-    _wait_text(page, "Marks on other views, counted in the results: Sole 1.")
+    wait_words(page, "seen from behind")
+    wait_words(page, "Marks on other views, counted in the results: Sole 1.")
     page.wait_for_function("() => location.href.includes('view=posterior')", timeout=30_000)
     _shot(page, "2-back-view")
 
     # A lasso around the Achilles tendon draws an area that the results explain.
     page.wait_for_timeout(500)
     drag_area(page, [(-15, 50), (15, 50), (15, 100), (-15, 100)])
-    _wait_text(page, "Area 1 on the back of the leg")
+    wait_words(page, "Area 1 on the back of the leg")
     page.wait_for_timeout(500)
     _shot(page, "3-lasso")
     assert "Achilles" in page.inner_text("body")
@@ -67,7 +63,7 @@ def test_click_lasso_switch_and_remove(page, app_url):
     # Back on the sole, a click on the mark selects it; remove it: the area stays.
     page.get_by_role("button", name="Tap to mark").click()
     page.locator("label").filter(has_text="Sole").first.click()
-    _wait_text(page, "Sole, seen from below")
+    wait_words(page, "Sole, seen from below")
     wait_for_map(page)
     page.wait_for_timeout(500)
     click_at(page, x, y)
@@ -96,7 +92,7 @@ def test_a_click_past_the_mark_limit_is_refused_with_a_message(page, app_url):
     wait_for_map(page)
     page.wait_for_timeout(500)
     click_at(page, 13, 58)
-    _wait_text(page, f"A map holds at most {MAX_MARKS} marks and areas; remove some first.")
+    wait_words(page, f"A map holds at most {MAX_MARKS} marks and areas; remove some first.")
     _shot(page, "5-limit")
     body = page.inner_text("body")
     assert len(link_marks(page)) == MAX_MARKS
@@ -107,9 +103,9 @@ def test_a_red_flag_answer_puts_getting_it_checked_first_and_offers_no_self_care
     x, y = ATLAS.view("posterior").landmark_xy("calf_center")
     page.goto(f"{app_url}/?view=posterior&side=right&marks=posterior:{x:g},{y:g}")
     wait_for_app(page)
-    _wait_text(page, "Show it, with self-care")
+    wait_words(page, "Show it, with self-care")
     choose(page, "q_red_flags", "The calf is swollen, warm or tender on one side")
-    _wait_text(page, "Get this checked first")
+    wait_words(page, "Get this checked first")
     page.wait_for_timeout(500)
     _shot(page, "6-red-flag")
     assert page.get_by_text("Show it, with self-care").count() == 0

@@ -13,8 +13,8 @@ import pytest
 from painmap.chromium import find
 
 from ..conftest import ROOT
-from .conftest import ARTIFACTS, choose, save_export, wait_for_app
-from .logsteps import start_log, wait_words
+from .conftest import ARTIFACTS, choose, open_file, save_export, wait_for_app, wait_words
+from .logsteps import start_log
 from .network_trace import NAME_NOT_RESOLVED, is_local, outbound, requests, traced
 from .plotmap import click_at, drag_area
 
@@ -32,12 +32,6 @@ def _outside(urls: list[str]) -> list[str]:
     return out
 
 
-def _wait_text(page, words: str) -> None:
-    page.wait_for_function(f"() => document.body.innerText.includes({words!r})", timeout=30_000)
-    wait_for_app(page)  # the rerun has finished: the next click is not lost in it
-    page.wait_for_timeout(300)
-
-
 def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
     requests: list[str] = []
@@ -47,13 +41,13 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         page.goto(app_url)
         wait_for_app(page)
         click_at(page, 13, 58)  # the sole
-        _wait_text(page, "Mark 1")
+        wait_words(page, "Mark 1")
         page.locator("label").filter(has_text="Back").first.click()
-        _wait_text(page, "seen from behind")
+        wait_words(page, "seen from behind")
         click_at(page, 0, 72)
-        _wait_text(page, "Mark 2")
+        wait_words(page, "Mark 2")
         drag_area(page, [(-15, 100), (15, 100), (15, 140), (-15, 140)])
-        _wait_text(page, "Area 1")
+        wait_words(page, "Area 1")
         choose(page, "q_timing", "The first steps in the morning hurt most")
         page.wait_for_timeout(800)
         labels = (
@@ -68,14 +62,13 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
         for label in labels:
             save_export(page, label, tmp_path)
         # Upload: the saved session opens again, and a broken file is refused (an error state).
-        upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
-        upload.set_input_files(str(next(tmp_path.glob("painmap-session-*.json"))))
-        wait_for_app(page)
+        open_file(page, str(next(tmp_path.glob("painmap-session-*.json"))))
+        wait_words(page, "Opened painmap-session-")
         (tmp_path / "broken.json").write_text('{"painmap_session": 3, "items": [')
-        upload.set_input_files(str(tmp_path / "broken.json"))
-        _wait_text(page, "That file was not opened")
+        open_file(page, str(tmp_path / "broken.json"))
+        wait_words(page, "That file was not opened")
         page.get_by_role("link", name="Pattern atlas").click()
-        _wait_text(page, "Pattern atlas")
+        wait_words(page, "Compare look-alikes")
         page.get_by_role("tab", name="Compare look-alikes").click()
         page.wait_for_timeout(1500)
         # The progress log: a log started, a day saved, the chart drawn, the CSV downloaded.

@@ -6,8 +6,8 @@ import csv
 import io
 from datetime import date, timedelta
 
-from .conftest import ARTIFACTS, wait_for_app
-from .logsteps import start_log, wait_words
+from .conftest import ARTIFACTS, wait_for_app, wait_words
+from .logsteps import start_log
 
 WEEK = [(7, 6, 15), (7, 6, 20), (6, 5, 20), (6, 5, 25), (5, 4, 30), (4, 3, 30), (4, 3, 35)]
 

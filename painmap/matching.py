@@ -106,8 +106,15 @@ def check_symptoms(atlas, symptoms: Iterable[str]) -> list[str]:
     return list(check_answers(atlas, symptoms).present)
 
 
+# A mark's weight grows with its pain level, from 0.4 at 0 to 1 at 10 (as with no level given):
+# a faint spot counts, but less than the worst one.
+FAINTEST_WEIGHT, WEIGHT_PER_LEVEL = 0.4, 0.06
+
+
 def _weight(item) -> float:
-    return 1.0 if item.intensity is None else 0.4 + 0.06 * item.intensity
+    if item.intensity is None:
+        return 1.0
+    return FAINTEST_WEIGHT + WEIGHT_PER_LEVEL * item.intensity
 
 
 def _evidence(profiles, index, items, side):
@@ -198,6 +205,98 @@ def _objects(values: list) -> np.ndarray:
     return out
 
 
+def _checked_items(marks) -> list:
+    items = list(marks)
+    for item in items:
+        if not isinstance(item, (Mark, Area)):
+            raise ValueError(f"a mark must be a painmap.Mark or painmap.Area, not {item!r}")
+    return items
+
+
+def _location_logs(profiles, scored):
+    """Per pattern, the graded log evidence of where it hurts, and how many marks it explains."""
+    n = len(profiles.patterns)
+    excess, explained = np.zeros(n), np.zeros(n, dtype=np.int64)
+    for item in scored:
+        excess += item.weight * (item.ratio - 1.0)
+        explained += item.explains
+    return profiles.location_grade * np.log1p(excess), explained
+
+
+def _set_aside(model, profiles, answers, explained, lowest):
+    """Patterns an answer all but rules out, or that lack an answer they need (a child's
+    disease without the age, a pain mostly off the map without where it is)."""
+    given = set(answers.present)
+    lacking = np.array([not set(needs) <= given for needs in profiles.requires])
+    return (explained > 0) & ((lowest <= math.log(model.ruled_out)) | lacking)
+
+
+def _share_lists(profiles, log_odds, log_location, listed, first):
+    """Within each list, the listed patterns and "something not on this list" share it all: a
+    pattern far from every mark, or set aside by an answer, is not in the running. Returns
+    the probabilities, each list's not-on-list share and total, and the listed patterns in
+    ranked order, list by list."""
+    probability, not_on_list, totals, blocks = np.zeros(len(profiles.patterns)), {}, {}, []
+    for name in LISTS:
+        members = profiles.members(name)
+        shown = members[listed[members]]
+        rest = profiles.not_on_list_prior[name]
+        total = totals[name] = float(np.exp(log_odds[shown]).sum() + rest)
+        probability[shown] = np.exp(log_odds[shown]) / total
+        not_on_list[name] = rest / total if total else 1.0
+        order = np.lexsort((profiles.names[shown], -log_location[shown], -probability[shown]))
+        ranked = shown[order]
+        if first[name] not in (None, NOT_ON_LIST):
+            top = profiles.patterns.index(first[name])
+            ranked = np.r_[top, ranked[ranked != top]]
+        blocks.append(ranked)
+    ranked = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+    return probability, not_on_list, totals, ranked
+
+
+def _explanations(knowledge, profiles, answers, yes, no, scored, ranked, log_location):
+    """For each ranked pattern: the evidence of each mark, the reasons in words, the factors
+    of its probability, and the answers for and against it."""
+    texts = [item.describe(ranked) for item in scored]
+    labels = [item.label for item in scored]
+    ratios = [item.ratio[ranked].tolist() for item in scored]
+    count = f"Explains {{}} of the {len(scored)} marks and areas" if len(scored) > 1 else None
+    out = {key: [] for key in ("evidence", "reasons", "factors", "supports", "contradicts")}
+    for row, p in enumerate(ranked.tolist()):
+        found = {labels[i]: round(ratios[i][row], 3) for i in range(len(scored)) if texts[i][row]}
+        said = [texts[i][row] for i in range(len(scored)) if texts[i][row]]
+        if count:
+            said.append(count.format(len(found)))
+        moved = _answer_factors(knowledge, profiles, answers, yes, no, p)
+        said += [text for text, _ in moved]
+        out["evidence"].append(found)
+        out["reasons"].append(said)
+        out["factors"].append(
+            [
+                [_prior_words(profiles, p), float(profiles.prior[p])],
+                ["Where it hurts", float(np.exp(log_location[p]))],
+                *moved,
+            ]
+        )
+        graded = [
+            (s, profiles.log_present[p, c]) for s, c in zip(answers.present, yes, strict=True)
+        ]
+        out["supports"].append([s for s, v in graded if v > 0])
+        out["contradicts"].append([s for s, v in graded if v < 0])
+    return {key: _objects(values) for key, values in out.items()}
+
+
+def _ranks_and_ties(lists, chance):
+    """Each row's rank within its own list, and whether it ties a neighbour there."""
+    ties = np.zeros(len(lists), dtype=bool)
+    ranks = np.zeros(len(lists), dtype=np.int64)
+    for name in LISTS:
+        where = np.flatnonzero(lists == name)
+        ties[where] = tied(chance[where].tolist())
+        ranks[where] = np.arange(1, len(where) + 1)
+    return ranks, ties
+
+
 def analyse(
     atlas,
     marks: Iterable[Mark | Area],
@@ -213,92 +312,30 @@ def analyse(
     maps a muscle's id to whether pressing its trigger-point site reproduced the pain.
     """
     side = check_side(side)
-    items = list(marks)
-    for item in items:
-        if not isinstance(item, (Mark, Area)):
-            raise ValueError(f"a mark must be a painmap.Mark or painmap.Area, not {item!r}")
-    knowledge = atlas.knowledge
+    items = _checked_items(marks)
+    knowledge, model = atlas.knowledge, atlas.knowledge.model
     answers = check_answers(atlas, symptoms, absent, pressed)
     red_flags = [s for s in answers.present if knowledge.symptoms[s].group == "red_flags"]
     profiles, index = profiles_for(atlas), index_for(atlas)
     scored, off_marks, off_areas = _evidence(profiles, index, items, side)
 
     # Every pattern is scored at once; reasons are written only for the listed ones.
-    n = len(profiles.patterns)
-    excess, explained = np.zeros(n), np.zeros(n, dtype=np.int64)
-    for item in scored:
-        excess += item.weight * (item.ratio - 1.0)
-        explained += item.explains
-    log_location = profiles.location_grade * np.log1p(excess)
+    log_location, explained = _location_logs(profiles, scored)
     log_answers, lowest, yes, no = _answer_logs(profiles, answers)
     # Rounded, so that the order of the marks cannot reorder near-ties.
     log_odds = np.round(np.log(profiles.prior) + log_location + log_answers, 9)
     first = _firsts(knowledge, red_flags)
-    # Set aside: one answer all but rules it out, or an answer it needs is not given (a
-    # child's disease without the age, a pain mostly off the map without where it is).
-    given = set(answers.present)
-    lacking = np.array([not set(needs) <= given for needs in profiles.requires])
-    set_aside = (explained > 0) & ((lowest <= math.log(knowledge.model.ruled_out)) | lacking)
+    set_aside = _set_aside(model, profiles, answers, explained, lowest)
     listed = (explained > 0) & ~set_aside
     for name in LISTS:
         if first[name] not in (None, NOT_ON_LIST):
             listed[profiles.patterns.index(first[name])] = True
+    probability, not_on_list, totals, ranked = _share_lists(
+        profiles, log_odds, log_location, listed, first
+    )
 
-    # Within each list, the listed patterns and "something not on this list" share it all: a
-    # pattern far from every mark, or set aside by an answer, is not in the running.
-    probability, not_on_list, totals, blocks = np.zeros(n), {}, {}, []
-    for name in LISTS:
-        members = profiles.members(name)
-        shown = members[listed[members]]
-        rest = profiles.not_on_list_prior[name]
-        total = totals[name] = float(np.exp(log_odds[shown]).sum() + rest)
-        probability[shown] = np.exp(log_odds[shown]) / total
-        not_on_list[name] = rest / total if total else 1.0
-        order = np.lexsort((profiles.names[shown], -log_location[shown], -probability[shown]))
-        ranked = shown[order]
-        if first[name] not in (None, NOT_ON_LIST):
-            top = profiles.patterns.index(first[name])
-            ranked = np.r_[top, ranked[ranked != top]]
-        blocks.append(ranked)
-    ranked = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
-
-    texts = [item.describe(ranked) for item in scored]
-    labels = [item.label for item in scored]
-    ratios = [item.ratio[ranked].tolist() for item in scored]
-    count = f"Explains {{}} of the {len(scored)} marks and areas" if len(scored) > 1 else None
-    evidence, reasons, factors, supports, contradicts = [], [], [], [], []
-    for row, p in enumerate(ranked.tolist()):
-        found = {labels[i]: round(ratios[i][row], 3) for i in range(len(scored)) if texts[i][row]}
-        said = [texts[i][row] for i in range(len(scored)) if texts[i][row]]
-        if count:
-            said.append(count.format(len(found)))
-        moved = _answer_factors(knowledge, profiles, answers, yes, no, p)
-        said += [text for text, _ in moved]
-        evidence.append(found)
-        reasons.append(said)
-        factors.append(
-            [
-                [_prior_words(profiles, p), float(profiles.prior[p])],
-                ["Where it hurts", float(np.exp(log_location[p]))],
-                *moved,
-            ]
-        )
-        supports.append(
-            [s for s, c in zip(answers.present, yes, strict=True) if profiles.log_present[p, c] > 0]
-        )
-        contradicts.append(
-            [s for s, c in zip(answers.present, yes, strict=True) if profiles.log_present[p, c] < 0]
-        )
-
-    model = knowledge.model
-    lists = profiles.lists[ranked]
-    chance = probability[ranked]
-    ties = np.zeros(len(ranked), dtype=bool)
-    ranks = np.zeros(len(ranked), dtype=np.int64)
-    for name in LISTS:
-        where = np.flatnonzero(lists == name)
-        ties[where] = tied(chance[where].tolist())
-        ranks[where] = np.arange(1, len(where) + 1)
+    lists, chance = profiles.lists[ranked], probability[ranked]
+    ranks, ties = _ranks_and_ties(lists, chance)
     firsts = {first[name] for name in LISTS}
     # Columns built with their types given: pandas then skips inferring them, which would
     # otherwise cost more than the matching itself.
@@ -320,11 +357,7 @@ def analyse(
         "answers": np.round(np.exp(log_answers[ranked]), 4),
         "explained": explained[ranked],
         "items": np.full(len(ranked), len(scored), dtype=np.int64),
-        "evidence": _objects(evidence),
-        "supports": _objects(supports),
-        "contradicts": _objects(contradicts),
-        "reasons": _objects(reasons),
-        "factors": _objects(factors),
+        **_explanations(knowledge, profiles, answers, yes, no, scored, ranked, log_location),
     }
     return Analysis(
         results=pd.DataFrame(rows, columns=COLUMNS, copy=False),
@@ -391,10 +424,12 @@ def match(atlas, marks, symptoms=(), side=Side.RIGHT, **answers) -> pd.DataFrame
     Returns
     -------
     pandas.DataFrame
-        One row per pattern that explains a mark or an area: the conditions, then the muscles,
-        each ranked within itself. ``score`` is the ``probability`` within the row's ``list``.
-        ``attrs`` holds ``red_flags``, ``unmatched_marks`` and ``unmatched_areas`` (numbers of
-        marks and areas off the body), ``not_on_list``, ``first`` and ``totals`` (per list).
+        One row per pattern in the running (it explains a mark or an area and no answer sets
+        it aside; a pattern a red flag puts first is always in): the conditions, then the
+        muscles, each ranked within itself. ``score`` is the ``probability`` within the row's
+        ``list``. ``attrs`` holds ``red_flags``, ``unmatched_marks`` and ``unmatched_areas``
+        (numbers of marks and areas off the body), ``not_on_list``, ``first`` and ``totals``
+        (per list).
     """
     analysis = analyse(atlas, marks, symptoms, side, **answers)
     results = analysis.results

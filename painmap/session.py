@@ -171,7 +171,8 @@ def load_session(data: bytes | str, atlas) -> Loaded:
         raise SessionError("the file holds a value of a kind PainMap does not expect") from None
 
 
-def _read_document(document, atlas) -> Loaded:
+def _read_format(document) -> None:
+    """A PainMap session of a format this PainMap reads, or SessionError saying what it is."""
     if isinstance(document, dict) and isinstance(document.get("resourceType"), str):
         kind = document["resourceType"][:40]
         raise SessionError(f"the file is a FHIR {kind}, not a Bundle of a pain map")
@@ -185,6 +186,10 @@ def _read_document(document, atlas) -> Loaded:
             f"the file was saved by a newer PainMap (format {version}); this one "
             f"reads format {FORMAT}: update PainMap to open it"
         )
+
+
+def _read_place(document) -> tuple[str, str, tuple]:
+    """The side, the view and the marks and areas."""
     side, view = document.get("side", Side.RIGHT), document.get("view", PLANTAR)
     if side not in SIDE_IDS:
         raise SessionError(f"the file names an unknown side {quoted(side, 40)}")
@@ -197,14 +202,21 @@ def _read_document(document, atlas) -> Loaded:
         raise SessionError(
             f"the file holds {len(items):,} marks and areas; a map holds at most {MAX_MARKS}"
         )
-    marks = tuple(_read_item(n, raw) for n, raw in enumerate(items, start=1))
+    return side, view, tuple(_read_item(n, raw) for n, raw in enumerate(items, start=1))
+
+
+def _read_symptoms(document, atlas) -> list[str]:
     symptoms = document.get("symptoms", [])
     if not isinstance(symptoms, list) or not all(isinstance(s, str) for s in symptoms):
         raise SessionError("the file's symptoms are not a list of ids")
     unknown = [s for s in symptoms if s not in atlas.knowledge.symptoms]
     if unknown:
         raise SessionError(f"the file names unknown symptoms: {', '.join(unknown)[:200]}")
-    answers = _read_answers(document, symptoms, atlas)
+    return symptoms
+
+
+def _read_texts(document, atlas) -> tuple[str | None, str, str]:
+    """The chosen pattern, the session note and the log's name."""
     selected = document.get("selected")
     if selected is not None and not isinstance(selected, str):
         raise SessionError("the file's chosen pattern is not a pattern id")
@@ -218,6 +230,14 @@ def _read_document(document, atlas) -> Loaded:
         log_name = check_note(document.get("log_name", ""))
     except ValueError:
         raise SessionError("the name of the file's log is not a short text") from None
+    return selected, note, log_name
+
+
+def _read_document(document, atlas) -> Loaded:
+    _read_format(document)
+    side, view, marks = _read_place(document)
+    answers = _read_answers(document, _read_symptoms(document, atlas), atlas)
+    selected, note, log_name = _read_texts(document, atlas)
     session = Session(
         side,
         view,

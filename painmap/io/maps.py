@@ -57,20 +57,12 @@ def read_geometry(feature, expected: tuple[type, ...]):
     return geometry, None
 
 
-def read_view(path: Path, label: str | None = None) -> ViewMap:
-    """Read and validate the view file at ``path``; raise AtlasError listing every fault.
+# Each kind of feature a view file holds, with the geometry it must have.
+FEATURE_KINDS = {"outline": Polygon, "detail": LineString, "landmark": Point}
 
-    ``label`` is how the file is named in messages (default: the path as given).
-    """
-    name = label or str(path)
-    problems: list[Problem] = []
 
-    def fault(item, message):
-        problems.append(Problem(name, item, message))
-
-    document = read_feature_collection(path, name)
-    meta = document.get("painmap")
-    view = Path(path).stem
+def _read_meta(meta, view: str, fault) -> float | None:
+    """Check the file's "painmap" member; return its fade height, if any."""
     if not isinstance(meta, dict):
         fault(None, 'has no "painmap" member (view, side, units)')
         meta = {}
@@ -87,12 +79,24 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
     fade = meta.get("fade_above")
     if fade is not None and not (isinstance(fade, int | float) and math.isfinite(fade)):
         fault(None, f'"fade_above" must be a height in mm, not {fade!r}')
-        fade = None
+        return None
+    return None if fade is None else float(fade)
 
-    features = document.get("features")
-    if not isinstance(features, list):
-        raise AtlasError([*problems, Problem(name, None, '"features" is not a list')])
 
+def _read_detail(item: str, fid: str, props: dict, geometry, fault) -> Detail | None:
+    fill, caption = props.get("fill"), props.get("caption")
+    if fill is not None and (fill not in TONES or not geometry.is_closed):
+        tones = f"{', '.join(TONES[:-1])} or {TONES[-1]}"
+        fault(item, f"a filled detail is a closed line with fill {tones}")
+        return None
+    if caption is not None and not (isinstance(caption, str) and caption.strip()):
+        fault(item, '"caption" must be a short text')
+        return None
+    return Detail(fid, str(props.get("label") or fid), geometry, fill, caption)
+
+
+def _read_features(features: list, fault):
+    """The outlines, details and landmarks among ``features``; each fault is reported."""
     outlines: list[Polygon] = []
     details: list[Detail] = []
     landmarks: dict[str, Point] = {}
@@ -102,8 +106,9 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         props = props if isinstance(props, dict) else {}
         kind, fid = props.get("kind"), props.get("id")
         item = f"feature {index} ({kind or 'no kind'} {fid or 'without id'})"
-        if kind not in ("outline", "detail", "landmark"):
-            fault(item, 'property "kind" must be outline, detail or landmark')
+        if kind not in FEATURE_KINDS:
+            *others, last = FEATURE_KINDS
+            fault(item, f'property "kind" must be {", ".join(others)} or {last}')
             continue
         if not isinstance(fid, str) or not fid:
             fault(item, 'property "id" is missing')
@@ -112,26 +117,21 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
             fault(item, f"duplicate {kind} id {fid!r}")
             continue
         seen.add((kind, fid))
-        expected = {"outline": Polygon, "detail": LineString, "landmark": Point}[kind]
-        geometry, why = read_geometry(feature, (expected,))
+        geometry, why = read_geometry(feature, (FEATURE_KINDS[kind],))
         if why:
             fault(item, why.replace("must be", f"a {kind} must be"))
-            continue
-        if kind == "outline":
+        elif kind == "outline":
             outlines.append(geometry)
         elif kind == "detail":
-            fill, caption = props.get("fill"), props.get("caption")
-            if fill is not None and (fill not in TONES or not geometry.is_closed):
-                tones = f"{', '.join(TONES[:-1])} or {TONES[-1]}"
-                fault(item, f"a filled detail is a closed line with fill {tones}")
-                continue
-            if caption is not None and not (isinstance(caption, str) and caption.strip()):
-                fault(item, '"caption" must be a short text')
-                continue
-            details.append(Detail(fid, str(props.get("label") or fid), geometry, fill, caption))
+            detail = _read_detail(item, fid, props, geometry, fault)
+            details += [detail] if detail else []
         else:
             landmarks[fid] = geometry
+    return outlines, details, landmarks
 
+
+def _check_outline(view: str, outlines: list, landmarks: dict, fault) -> None:
+    """One outline, of a foot's size in mm, holding every landmark; the contract's all there."""
     if len(outlines) != 1:
         fault(None, f"must have exactly one outline polygon, found {len(outlines)}")
     else:
@@ -151,13 +151,26 @@ def read_view(path: Path, label: str | None = None) -> ViewMap:
         if lid not in landmarks:
             fault(f"landmark {lid}", "is missing (it is part of the public contract)")
 
+
+def read_view(path: Path, label: str | None = None) -> ViewMap:
+    """Read and validate the view file at ``path``; raise AtlasError listing every fault.
+
+    ``label`` is how the file is named in messages (default: the path as given).
+    """
+    name = label or str(path)
+    problems: list[Problem] = []
+
+    def fault(item, message):
+        problems.append(Problem(name, item, message))
+
+    document = read_feature_collection(path, name)
+    view = Path(path).stem
+    fade = _read_meta(document.get("painmap"), view, fault)
+    features = document.get("features")
+    if not isinstance(features, list):
+        raise AtlasError([*problems, Problem(name, None, '"features" is not a list')])
+    outlines, details, landmarks = _read_features(features, fault)
+    _check_outline(view, outlines, landmarks, fault)
     if problems:
         raise AtlasError(problems)
-    return ViewMap(
-        view,
-        Side.RIGHT,
-        outlines[0],
-        tuple(details),
-        MappingProxyType(landmarks),
-        None if fade is None else float(fade),
-    )
+    return ViewMap(view, Side.RIGHT, outlines[0], tuple(details), MappingProxyType(landmarks), fade)

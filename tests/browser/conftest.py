@@ -32,41 +32,44 @@ def _chromium() -> str:
         pytest.fail(f"{err}; or run `make test`, which installs it")
 
 
+def started(cmd: list[str], env: dict, log_name: str, health: str) -> subprocess.Popen:
+    """Start ``cmd`` from the project's root, its output in test-artifacts/``log_name``, and
+    wait until ``health`` answers; the test fails if it does not within a minute."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / log_name, "w")  # noqa: SIM115 (the process keeps it)
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(health, timeout=2):
+                return process
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"{' '.join(cmd[:4])} did not start; see {ARTIFACTS / log_name}")
+        time.sleep(0.3)
+
+
+def stopped(process: subprocess.Popen) -> None:
+    """End ``process``: asked first, killed if it does not go within ten seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """Start `streamlit run serve.py` (the app behind its host check) on a free loopback port
     for the whole session, with its progress logs in a new database file."""
     port = free_port()
     env = {**os.environ, "PAINMAP_DB": str(tmp_path_factory.mktemp("logs") / "painmap.db")}
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit.log", "w")  # noqa: SIM115 (closed at teardown)
-    server = subprocess.Popen(
-        app_command(port),
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail(f"the app server did not start; see {ARTIFACTS / 'streamlit.log'}")
-        time.sleep(0.3)
+    server = started(app_command(port), env, "streamlit.log", f"{url}/_stcore/health")
     yield url
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+    stopped(server)
 
 
 @pytest.fixture(scope="session")

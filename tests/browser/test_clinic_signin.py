@@ -5,10 +5,7 @@ read in the audit trail, and signing out."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 from datetime import date
 
 import pytest
@@ -17,33 +14,15 @@ from painmap.progress.clinic import Clinic
 from painmap.progress.entry import Entry
 from painmap.progress.logbook import LogBook
 
-from ..conftest import ROOT
 from ..harness import app_command, free_port
-from .conftest import ARTIFACTS, wait_words
+from .conftest import started, stopped, wait_words
 
 BOSS, KIM, LEE = "boss@clinic.example", "kim@clinic.example", "lee@clinic.example"
-
-
-def _started(cmd, env, log_name: str, health: str) -> subprocess.Popen:
-    log = open(ARTIFACTS / log_name, "w")  # noqa: SIM115 (the process keeps it)
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(health, timeout=2):
-                return process
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"{cmd[2]} did not start; see {ARTIFACTS / log_name}")
-        time.sleep(0.3)
 
 
 @pytest.fixture(scope="module")
 def clinic_app(tmp_path_factory):
     """The provider and the app in clinic mode, with Kim's client Ana and Lee's client Ben."""
-    ARTIFACTS.mkdir(exist_ok=True)
     folder = tmp_path_factory.mktemp("clinic")
     db = str(folder / "painmap.db")
     clinic = Clinic(LogBook(db))
@@ -61,14 +40,13 @@ def clinic_app(tmp_path_factory):
         f'server_metadata_url = "http://127.0.0.1:{provider}/.well-known/openid-configuration"\n'
     )
     mock = [sys.executable, "-m", "oidc_provider_mock", "-H", "127.0.0.1", "-p", str(provider)]
-    idp = _started(mock, dict(os.environ), "oidc.log", f"http://127.0.0.1:{provider}/")
+    idp = started(mock, dict(os.environ), "oidc.log", f"http://127.0.0.1:{provider}/")
     env = {**os.environ, "PAINMAP_DB": db, "PAINMAP_CLINIC": "1"}
     serve = app_command(port, "serve.py", "--secrets.files", str(folder / "secrets.toml"))
-    app = _started(serve, env, "clinic.log", f"http://127.0.0.1:{port}/_stcore/health")
+    app = started(serve, env, "clinic.log", f"http://127.0.0.1:{port}/_stcore/health")
     yield f"http://127.0.0.1:{port}", clinic
     for process in (app, idp):
-        process.terminate()
-        process.wait(timeout=10)
+        stopped(process)
 
 
 def _sign_in(page, url: str, email: str) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import log_state
-from painmap import imaging
 from painmap.export import ENDINGS, export
 from painmap.handout import handout_pdf
 from painmap.plain import markdown
@@ -53,13 +52,6 @@ def export_files(view: str) -> dict[str, tuple[str, str, str]]:
     }
 
 
-@st.cache_resource(show_spinner=False)
-def _image_browser() -> bool:
-    """One local Chromium for every image this server makes, started on first use."""
-    imaging.start()
-    return True
-
-
 def _file_name(fmt: str, which: str) -> str:
     kind = "handout" if fmt == "handout" else "session" if fmt in SESSION_FILES else which
     ending = {"handout": "pdf", "fhir+handout": ENDINGS["fhir"]}.get(fmt, ENDINGS.get(fmt))
@@ -67,8 +59,6 @@ def _file_name(fmt: str, which: str) -> str:
 
 
 def _make(atlas, session, fmt: str, which: str) -> bytes | str:
-    if fmt in ("png", "svg", "pdf", "handout", "fhir+handout"):
-        _image_browser()
     handout = None
     if fmt in ("handout", "fhir+handout"):
         handout = handout_pdf(atlas, session, first_visit=log_state.first_visit(atlas))

@@ -297,14 +297,15 @@ def cmd_export(args) -> int:
 def cmd_bench(args) -> int:
     from painmap.bench import run, run_exports, run_fhir
 
+    repeats = {"repeats": args.repeats} if args.repeats else {}
     if args.clinical:
         from painmap.clinical import evaluate, load_cases, report
 
         print(report(evaluate(_load(), load_cases(args.cases))))
     elif args.exports:
-        run_exports(_load())
+        run_exports(_load(), **repeats)
     elif args.fhir:
-        run_fhir(_load())
+        run_fhir(_load(), **repeats)
     else:
         run(_load(), clicks=args.clicks)
     return 0
@@ -426,6 +427,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--cases", default=CASES_FILE, help="a clinical cases file (YAML)")
     p.add_argument("--fhir", action="store_true", help="time the FHIR file, written and read")
+    p.add_argument(
+        "--repeats",
+        type=_positive,
+        help="how many times each export or FHIR file is timed (fewer: quicker, rougher)",
+    )
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser("sheet", help="write a sheet of every view (both sides, and the muscles)")

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from painmap.contract import LISTS, NOT_ON_LIST
+from painmap.io.knowledge import parse_yaml
 from painmap.marks import Mark
 from painmap.matching import Analysis, analyse
 from painmap.vocabulary import Kind, ResultList, Side
@@ -68,7 +68,7 @@ class Case(BaseModel):
 
 def load_cases(path: Path | str = CASES_FILE) -> list[Case]:
     """The cases of a YAML file, each checked against :class:`Case`."""
-    return [Case.model_validate(raw) for raw in yaml.safe_load(Path(path).read_text("utf-8"))]
+    return [Case.model_validate(raw) for raw in parse_yaml(Path(path).read_text("utf-8"))]
 
 
 def case_mark(atlas, text: str, side: str) -> Mark:

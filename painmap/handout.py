@@ -27,7 +27,7 @@ from painmap.export import LEGEND_BELOW, PAPER, _highlight, add_view
 from painmap.matching import analyse_session
 from painmap.plain import html_text
 from painmap.progress.chart import progress_figure
-from painmap.progress.plan import make_plan
+from painmap.progress.plan import plan_from
 from painmap.progress.verdict import RULE, THRESHOLD_SOURCE, judge
 from painmap.progress.visits import since_words
 from painmap.render import INK
@@ -100,14 +100,7 @@ def _log_block(atlas, session: Session) -> str:
     """The progress log, when the session carries one: the chart and each step's verdict."""
     if not session.log:
         return ""
-    plan = make_plan(
-        atlas,
-        session.items,
-        session.symptoms,
-        session.side,
-        absent=session.absent,
-        pressed=session.pressed,
-    )
+    plan = plan_from(atlas, analyse_session(atlas, session))
     verdicts = judge(session.log, plan)
     fig = progress_figure(session.log, verdicts, height=300)
     fig.update_layout(title=None, margin=dict(t=30, b=40))

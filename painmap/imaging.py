@@ -2,13 +2,20 @@
 
 Nothing is fetched from outside: MathJax is turned off (kaleido would otherwise load it from a
 public CDN), plotly.js comes from the installed plotly package, and the browser is started with
-:data:`painmap.chromium.OFFLINE_FLAGS`. A kaleido server started
-once with :func:`start` makes each image take a fraction of a second instead of seconds.
+:data:`painmap.chromium.OFFLINE_FLAGS`. One kaleido browser serves the whole process: started
+by the first image and stopped at exit (or by :func:`stop`), it makes each later image take a
+fraction of a second instead of the seconds a browser takes to start.
+
+The shared browser answers one figure at a time, and kaleido's server hands its answers back
+in a queue that any waiting caller may take from: two threads asking at once (two people
+exporting on one server) could each receive the other's image. :func:`to_image` therefore asks
+it under a lock, so each caller gets the image of its own figure.
 """
 
 from __future__ import annotations
 
 import atexit
+import threading
 
 import kaleido
 import plotly.graph_objects as go
@@ -19,6 +26,7 @@ FORMATS = ("png", "svg", "pdf")
 
 
 _state = {"running": False}
+_asking = threading.Lock()  # one figure at a time in the shared browser (see above)
 
 
 def kaleido_options() -> dict:
@@ -26,19 +34,21 @@ def kaleido_options() -> dict:
     return {"mathjax": False, "path": offline_launcher()}
 
 
-def start() -> None:
-    """Start the shared kaleido browser (once per process; stopped at exit)."""
+def _start() -> None:
     if not _state["running"]:
         kaleido.start_sync_server(silence_warnings=True, **kaleido_options())
         _state["running"] = True
-        atexit.register(stop)
 
 
 def stop() -> None:
-    """Stop the shared kaleido browser, if it runs."""
-    if _state["running"]:
-        kaleido.stop_sync_server(silence_warnings=True)
-        _state["running"] = False
+    """Stop the shared kaleido browser, if it runs, once the image it makes is made."""
+    with _asking:
+        if _state["running"]:
+            kaleido.stop_sync_server(silence_warnings=True)
+            _state["running"] = False
+
+
+atexit.register(stop)
 
 
 def to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
@@ -46,6 +56,6 @@ def to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; choose one of {', '.join(FORMATS)}")
     options = {"format": fmt, "width": width, "height": height, "scale": scale}
-    if _state["running"]:  # the shared browser was started with the options already
+    with _asking:
+        _start()
         return kaleido.calc_fig_sync(fig, opts=options)
-    return kaleido.calc_fig_sync(fig, opts=options, kopts=kaleido_options())

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import zlib
 
 import numpy as np
@@ -48,15 +49,21 @@ def resolve(point, landmarks) -> tuple[float, float]:
 
 def raw_shape(spec: ZoneSpec, landmarks) -> BaseGeometry:
     """The zone before clipping: the points joined and widened by the radius."""
-    xy = [resolve(p, landmarks) for p in spec.points]
+    return _drawn(tuple(resolve(p, landmarks) for p in spec.points), spec.radius, spec.join)
+
+
+# Shapely geometries are immutable, so one drawing serves every zone drawn from the same points:
+# the check that a zone lies on the body and the clipped zone, and each atlas read again.
+@functools.lru_cache(maxsize=2048)
+def _drawn(xy: tuple[tuple[float, float], ...], radius: float, join: str) -> BaseGeometry:
     if len(xy) == 1:
         core = Point(xy[0])
-    elif spec.join == "path":
+    elif join == "path":
         core = LineString(xy)
     else:
         core = MultiPoint(xy).convex_hull
-    seed = zlib.crc32(repr((xy, spec.radius, spec.join)).encode())
-    return ripple(core.buffer(spec.radius, quad_segs=12), spec.radius, seed)
+    seed = zlib.crc32(repr((list(xy), radius, join)).encode())
+    return ripple(core.buffer(radius, quad_segs=12), radius, seed)
 
 
 def ripple(shape: Polygon, radius: float, seed: int) -> BaseGeometry:

@@ -148,7 +148,7 @@ def test_bench_prints_its_figures():
 
 
 def test_bench_exports_prints_cold_and_warm_figures():
-    result = run("bench", "--exports")
+    result = run("bench", "--exports", "--repeats", "1")
     assert result.returncode == 0, result.stderr
     for words in ("PNG cold", "PDF cold", "PNG warm", "PDF warm"):
         assert words in result.stdout
@@ -186,7 +186,7 @@ def test_export_fhir_writes_a_bundle_that_opens_again(tmp_path):
 
 
 def test_bench_fhir_prints_its_figures():
-    result = run("bench", "--fhir")
+    result = run("bench", "--fhir", "--repeats", "2")
     assert result.returncode == 0, result.stderr
     for n in (1, 10, 60):
         assert f"{counted(n, 'mark'):>8}, build and validate:  median" in result.stdout

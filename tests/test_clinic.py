@@ -3,9 +3,6 @@ command line; an admin gives logs; who was given what is in the audit trail."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -14,7 +11,7 @@ from painmap.progress.clinic import Clinic
 from painmap.progress.entry import Entry
 from painmap.progress.logbook import NO_LOG, LogBook, LogError
 
-from .conftest import ROOT
+from .harness import cli
 
 BOSS, KIM, LEE = "boss@clinic.example", "kim@clinic.example", "lee@clinic.example"
 
@@ -54,17 +51,12 @@ def test_an_admin_gives_a_log_and_the_trail_says_who(clinic):
     assert said == [(LEE, "open", ""), (BOSS, "assign", f"given to {LEE}")]
 
 
-def test_the_command_line_in_clinic_mode_opens_only_the_users_logs(clinic, where):
-    env = {**os.environ, "PAINMAP_CLINIC": "1"}
+def test_the_command_line_in_clinic_mode_opens_only_the_users_logs(clinic, where, monkeypatch):
+    monkeypatch.setenv("PAINMAP_CLINIC", "1")
+    monkeypatch.setenv("PAINMAP_DB", where)
 
     def show(user):
-        return subprocess.run(
-            [sys.executable, "-m", "painmap", "log", "show", "Ana", "--csv", "--user", user],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env={**env, "PAINMAP_DB": where},
-        )
+        return cli("log", "show", "Ana", "--csv", "--user", user)
 
     refused = show(LEE)
     assert (

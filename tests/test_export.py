@@ -7,12 +7,13 @@ import json
 import re
 import struct
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
-from painmap import Area, Mark, imaging
+from painmap import Area, Mark
 from painmap.export import ALL_VIEWS_SIZE, ONE_VIEW_SIZE, SCALE, export
 from painmap.handout import handout_pdf
 from painmap.progress.entry import Entry
@@ -33,13 +34,6 @@ SESSION = Session(
 )
 DAY = date(2026, 11, 23)
 WIDE_HEEL = ((-30, 10), (30, 10), (30, 80), (-30, 80))
-
-
-@pytest.fixture(scope="module", autouse=True)
-def kaleido_server():
-    imaging.start()
-    yield
-    imaging.stop()
 
 
 def _svg_text(svg: str) -> str:
@@ -71,6 +65,16 @@ def test_svg_holds_the_marks_the_notes_as_text_the_date_and_the_disclaimer():
     assert "2026-11-23" in flat and "does not diagnose" in flat
     assert "LEFT" not in flat and "RIGHT foot" in flat
     assert "Plantar fasciitis" in flat  # the legend names the best match
+
+
+def test_people_exporting_at_once_each_get_their_own_picture():
+    def own_note_shown(n: int) -> bool:
+        session = Session(items=(Mark("plantar", 13, 58, 6, note=f"person {n} of twelve"),))
+        svg = export(ATLAS, session, "svg", view="plantar", when=DAY).decode("utf-8")
+        return re.findall(r"person \d+ of twelve", _svg_text(svg)) == [f"person {n} of twelve"]
+
+    with ThreadPoolExecutor(4) as pool:  # as four sessions of one server, in its threads
+        assert all(pool.map(own_note_shown, range(12)))
 
 
 def test_pdf_has_its_page():

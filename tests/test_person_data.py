@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from datetime import date, timedelta
 
 import pytest
@@ -19,7 +17,7 @@ from painmap.progress.entry import Entry
 from painmap.progress.logbook import NO_LOG, LogBook, LogError, database_url
 from painmap.session import Session
 
-from .conftest import ROOT
+from .harness import cli
 from .places import ATLAS
 
 TODAY = date.today()
@@ -154,27 +152,17 @@ def test_every_read_and_write_is_in_the_trail_with_who_did_it(tmp_path):
     ]
 
 
-def _cli(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "painmap", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-
-
 def test_the_command_line_exports_and_erases_one_person(tmp_path):
     db = str(tmp_path / "logs.db")
     _filled(LogBook(db), "Ana")
-    held = json.loads(_cli("log", "export", "Ana", "--db", db).stdout)
+    held = json.loads(cli("log", "export", "Ana", "--db", db).stdout)
     assert held["days"][0]["note"] == "Ana's secret note" and held["visits"]
-    csv = _cli("log", "export", "Ana", "--csv", "--db", db).stdout
+    csv = cli("log", "export", "Ana", "--csv", "--db", db).stdout
     assert csv.splitlines()[0].startswith("day,") and "Ana's secret note" in csv
-    unsure = _cli("log", "erase", "Ana", "--db", db)
+    unsure = cli("log", "erase", "Ana", "--db", db)
     assert unsure.returncode == 2 and "--yes" in unsure.stderr
-    assert _cli("log", "erase", "Ana", "--yes", "--db", db).returncode == 0
-    gone = _cli("log", "export", "Ana", "--db", db)
+    assert cli("log", "erase", "Ana", "--yes", "--db", db).returncode == 0
+    gone = cli("log", "export", "Ana", "--db", db)
     assert gone.returncode == 2 and NO_LOG in gone.stderr
 
 

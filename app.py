@@ -1,11 +1,13 @@
 """PainMap's web app: `streamlit run serve.py` (or `make run`). Only builds the navigation,
-behind the clinic's sign-in when clinic mode is on (app_pages/signin.py)."""
+behind the clinic's sign-in when clinic mode is on (app_pages/signin.py), and says in its own
+sentence any refusal of PainMap's (a PainMapError) that a page did not catch itself."""
 
 from pathlib import Path
 
 import streamlit as st
 
 from app_pages import signin
+from app_pages.shared import refusals_said
 
 st.set_page_config(page_title="PainMap", page_icon="🦶", layout="wide")
 st.html(Path(__file__).parent / "app_pages" / "look.css")
@@ -19,4 +21,5 @@ pages = [
 ]
 if signin.is_admin(role):
     pages.append(st.Page("app_pages/admin.py", title="Clinic admin"))
-st.navigation(pages, position="top").run()  # no sidebar: the pages get the whole width
+with refusals_said():
+    st.navigation(pages, position="top").run()  # no sidebar: the pages get the whole width

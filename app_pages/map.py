@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_pages import mark_panels, panels, saving, state
 from app_pages.map_component import pain_map
-from app_pages.shared import atlas
+from app_pages.shared import atlas, refusals_said
 from painmap.links import marks_per_view
 from painmap.marks import MAX_NOTE
 from painmap.matching import analyse
@@ -21,6 +21,11 @@ ss = st.session_state
 
 @st.fragment
 def page():
+    with refusals_said():  # a fragment keeps its errors from the navigation's
+        _page()
+
+
+def _page():
     given = state.answers()
     flags = [s for s in given["symptoms"] if s in ATLAS.knowledge.red_flags]
     st.title("Where does it hurt?")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import streamlit as st
 
 import painmap
+from painmap.errors import PainMapError
 from painmap.map_payload import publish
 from painmap.settings import data_root
 
@@ -25,6 +27,18 @@ def atlas():
         st.markdown("Run `python -m painmap validate` in the project folder. It found:")
         st.code("\n".join(str(p) for p in err.problems), language=None)
         st.stop()
+
+
+@contextlib.contextmanager
+def refusals_said():
+    """Any refusal of PainMap's (a :class:`PainMapError`) that a page did not catch itself,
+    said in its own sentence instead of a traceback; the session, and the map, are kept."""
+    try:
+        yield
+    except PainMapError as err:
+        st.error(
+            f"{str(err).rstrip('.')}. What you had on the page is kept; try again, or reload it."
+        )
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from painmap import Mark
+from painmap.errors import PainMapError
 from painmap.map_payload import body as body_json
 from painmap.measures import cover_words, zone_cover
 
@@ -308,3 +310,33 @@ def test_an_export_that_cannot_be_made_says_so_and_keeps_the_map(monkeypatch):
     assert "/nonexistent/chromium" in as_shown(at.error[0].value)
     assert _ranked(at)[0] == "1. Plantar fasciitis"  # the map and its results are kept
     assert not at.get("download_button")
+
+
+@pytest.mark.parametrize(
+    ("page", "refuser"),
+    [
+        (None, "painmap.matching.analyse"),  # the map page: a fragment, with its own errors
+        ("app_pages/patterns.py", "painmap.render.figure"),  # a page run by the navigation
+    ],
+    ids=["map", "pattern atlas"],
+)
+def test_a_refusal_no_page_caught_is_said_in_its_sentence_and_the_map_kept(
+    monkeypatch, page, refuser
+):
+    at = _app(marks="plantar:13,58")
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception and not at.error
+
+    def refuse(*args, **kwargs):
+        raise PainMapError("this cannot be worked out just now")
+
+    monkeypatch.setattr(refuser, refuse)
+    at.run()
+    assert not at.exception
+    said = [e.value for e in at.error]
+    assert any(s.startswith("this cannot be worked out just now. What you had") for s in said)
+    monkeypatch.undo()
+    at.switch_page("app_pages/map.py").run()
+    assert not at.exception and not at.error
+    assert _results(at), "the mark is still on the map, with its matches"

@@ -10,6 +10,10 @@ The shared browser answers one figure at a time, and kaleido's server hands its 
 in a queue that any waiting caller may take from: two threads asking at once (two people
 exporting on one server) could each receive the other's image. :func:`to_image` therefore asks
 it under a lock, so each caller gets the image of its own figure.
+
+A shared browser that has died (crashed, or killed for memory) fails the next image and then
+never answers again, which would hang every export after it; a failed image therefore stops
+it, and the image is asked once more of a new one.
 """
 
 from __future__ import annotations
@@ -40,15 +44,28 @@ def _start() -> None:
         _state["running"] = True
 
 
+def _stop() -> None:
+    if _state["running"]:
+        kaleido.stop_sync_server(silence_warnings=True)
+        _state["running"] = False
+
+
 def stop() -> None:
     """Stop the shared kaleido browser, if it runs, once the image it makes is made."""
     with _asking:
-        if _state["running"]:
-            kaleido.stop_sync_server(silence_warnings=True)
-            _state["running"] = False
+        _stop()
 
 
 atexit.register(stop)
+
+
+def _image(fig: go.Figure, options: dict) -> bytes:
+    _start()
+    try:
+        return kaleido.calc_fig_sync(fig, opts=options)
+    except Exception:
+        _stop()  # a browser that failed answers the next image never: that one starts anew
+        raise
 
 
 def to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
@@ -57,5 +74,7 @@ def to_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1
         raise ValueError(f"unknown image format {fmt!r}; choose one of {', '.join(FORMATS)}")
     options = {"format": fmt, "width": width, "height": height, "scale": scale}
     with _asking:
-        _start()
-        return kaleido.calc_fig_sync(fig, opts=options)
+        try:
+            return _image(fig, options)
+        except Exception:  # the shared browser died since the last image: once more, anew
+            return _image(fig, options)

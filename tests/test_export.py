@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import signal
 import struct
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from painmap import Area, Mark
+from painmap.chromium import offline_launcher
 from painmap.export import ALL_VIEWS_SIZE, ONE_VIEW_SIZE, SCALE, export
 from painmap.handout import handout_pdf
 from painmap.progress.entry import Entry
@@ -207,3 +211,37 @@ def test_the_handout_carries_the_log_and_its_verdicts_within_two_pages(tmp_path)
     assert f"{numbers}; walking or standing 18 → 40 min" in text
     assert "Since your visit of 2 Nov 2026: pain area 69 % smaller; 75 % of it is where" in text
     assert "larger than your own day-to-day swing" in text and "Farrar et al. 2001" in text
+
+
+def _processes() -> dict[int, tuple[int, bytes]]:
+    """Every live process here: its parent and its command line (kernel threads left out)."""
+    found = {}
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:  # a process may end while it is read
+            parent = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if command:
+            found[int(proc.name)] = (parent, command)
+    return found
+
+
+def _export_browsers() -> set[int]:
+    """The Chromium of this process's shared kaleido browser: the child of the wrapper that
+    kaleido starts with PainMap's offline launcher."""
+    launcher = offline_launcher().encode()
+    procs = _processes()
+    wrappers = {pid for pid, (up, cmd) in procs.items() if up == os.getpid() and launcher in cmd}
+    return {pid for pid, (up, _) in procs.items() if up in wrappers}
+
+
+def test_an_export_browser_that_died_is_started_anew_for_the_next_picture():
+    export(ATLAS, SESSION, "svg", view="plantar", when=DAY)  # the shared browser is up
+    browsers = _export_browsers()
+    assert browsers, "the shared export browser was found"
+    for pid in browsers:
+        os.kill(pid, signal.SIGKILL)
+    svg = export(ATLAS, SESSION, "svg", view="plantar", when=DAY).decode("utf-8")
+    assert "deep ache" in _svg_text(svg)  # the picture, with its notes, from a new browser
+    assert _export_browsers() and _export_browsers().isdisjoint(browsers)

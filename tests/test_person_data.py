@@ -167,16 +167,24 @@ def test_the_command_line_exports_and_erases_one_person(tmp_path):
 
 
 def test_with_a_key_the_file_holds_no_note_or_score_in_clear(tmp_path):
-    path = tmp_path / "logs.db"
-    log = LogBook(str(path), key="a clinic's long key").create("Ana", passphrase="heel 2026")
+    # A name too long to turn up by chance in 100 kB of ciphertext, as three letters do
+    # in about one file in 150.
+    path, name = tmp_path / "logs.db", "Ana Beatriz Sousa"
+    log = LogBook(str(path), key="a clinic's long key").create(name, passphrase="heel 2026")
     log.save(Entry(TODAY, first_steps=7, end_of_day=9, note="Ana hurts at dawn"))
     log.save_visit(Session(items=(Mark("plantar", 13, 58, 8),)), ATLAS)
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
-    for clear in (b"SQLite format 3", b"Ana hurts at dawn", b"first_steps", b"plantar", b"Ana"):
+    for clear in (
+        b"SQLite format 3",
+        b"Ana hurts at dawn",
+        b"first_steps",
+        b"plantar",
+        name.encode(),
+    ):
         assert clear not in raw
-    again = LogBook(str(path), key="a clinic's long key").open("Ana", "heel 2026")
+    again = LogBook(str(path), key="a clinic's long key").open(name, "heel 2026")
     assert [(e.first_steps, e.note) for e in again.entries()] == [(7, "Ana hurts at dawn")]
     with pytest.raises(LogError, match=r"cannot be opened|failed"):
-        LogBook(str(path), key="a wrong key").open("Ana", "heel 2026")
+        LogBook(str(path), key="a wrong key").open(name, "heel 2026")
     with pytest.raises(LogError, match=r"cannot be opened|failed"):
-        LogBook(str(path)).open("Ana", "heel 2026")  # no key: not a database to read
+        LogBook(str(path)).open(name, "heel 2026")  # no key: not a database to read
